@@ -1,0 +1,42 @@
+using Ganss.Xss;
+
+namespace Kiosque.Content;
+
+/// <summary>
+/// The allow-list every stored HTML passes through: article bodies, pages, bios. Scripts, event handlers,
+/// styles and javascript: URLs never survive; relative URLs stay relative.
+/// </summary>
+public sealed class HtmlSanitizing
+{
+    readonly HtmlSanitizer sanitizer;
+
+    public HtmlSanitizing()
+    {
+        var options = new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "sub", "sup", "mark", "small",
+                "a", "ul", "ol", "li", "blockquote", "q", "cite", "figure", "figcaption", "img", "hr", "pre", "code",
+                "table", "thead", "tbody", "tr", "th", "td", "caption", "abbr", "time", "span",
+            },
+            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "href", "title", "src", "alt", "width", "height", "lang", "datetime", "colspan", "rowspan", "scope", "cite",
+            },
+            AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto", "tel" },
+            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src", "cite" },
+            AllowedCssProperties = new HashSet<string>(),
+            AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
+        };
+        sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            // External links open in place but never leak the newsroom's referrer or opener.
+            if (e.Node is AngleSharp.Html.Dom.IHtmlAnchorElement a && a.Href.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+                a.SetAttribute("rel", "noopener noreferrer");
+        };
+    }
+
+    public string Sanitize(string? html) => string.IsNullOrWhiteSpace(html) ? "" : sanitizer.Sanitize(html).Trim();
+}

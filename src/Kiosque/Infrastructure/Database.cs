@@ -1,0 +1,71 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.Options;
+
+namespace Kiosque.Infrastructure;
+
+public static class Database
+{
+    public static void AddDatabase(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(KiosqueOptions.SectionName).Get<KiosqueOptions>() ?? new();
+        if (options.Database.IsPostgres)
+        {
+            var connectionString = builder.Configuration.GetConnectionString("Kiosque")
+                ?? throw new InvalidOperationException("Kiosque:Database:Provider is postgres but ConnectionStrings:Kiosque is not set.");
+            builder.Services.AddDbContext<KiosqueDb, PostgresKiosqueDb>(o => ConfigurePostgres(o, connectionString));
+        }
+        else
+        {
+            var connectionString = SqliteConnectionString(options.FullDataPath);
+            builder.Services.AddDbContext<KiosqueDb, SqliteKiosqueDb>(o => ConfigureSqlite(o, connectionString));
+        }
+    }
+
+    public static string SqliteConnectionString(string dataPath) => new SqliteConnectionStringBuilder
+    {
+        DataSource = Path.Combine(dataPath, "kiosque.db"),
+        Pooling = true,
+        DefaultTimeout = 30,
+    }.ToString();
+
+    static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
+        o.UseSqlite(connectionString, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+
+    static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>
+        o.UseNpgsql(connectionString, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+
+    /// <summary>Creates the data folder, applies the provider's migrations and turns on WAL for SQLite.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        var options = services.GetRequiredService<IOptions<KiosqueOptions>>().Value;
+        Directory.CreateDirectory(options.FullDataPath);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KiosqueDb>();
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        await db.Database.MigrateAsync(ct);
+    }
+
+    // Used by `dotnet ef migrations add … --context SqliteKiosqueDb|PostgresKiosqueDb`.
+    sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteKiosqueDb>
+    {
+        public SqliteKiosqueDb CreateDbContext(string[] args)
+        {
+            var o = new DbContextOptionsBuilder<SqliteKiosqueDb>();
+            ConfigureSqlite(o, "Data Source=design.db");
+            return new SqliteKiosqueDb(o.Options);
+        }
+    }
+
+    sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresKiosqueDb>
+    {
+        public PostgresKiosqueDb CreateDbContext(string[] args)
+        {
+            var o = new DbContextOptionsBuilder<PostgresKiosqueDb>();
+            ConfigurePostgres(o, "Host=localhost;Database=kiosque");
+            return new PostgresKiosqueDb(o.Options);
+        }
+    }
+}

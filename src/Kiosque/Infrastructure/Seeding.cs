@@ -1,0 +1,23 @@
+using Kiosque.Content;
+using Kiosque.Content.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kiosque.Infrastructure;
+
+public static class Seeding
+{
+    /// <summary>Creates the settings row, then the demo site when the database holds no content yet.</summary>
+    public static async Task SeedAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KiosqueDb>();
+        if (!await db.SiteSettings.AnyAsync(ct))
+        {
+            db.SiteSettings.Add(new SiteSettings { UpdatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync(ct);
+        }
+        if (services.GetRequiredService<IOptions<KiosqueOptions>>().Value.DemoContent)
+            await scope.ServiceProvider.GetRequiredService<DemoContent>().SeedIfEmptyAsync(ct);
+    }
+}

@@ -1,0 +1,33 @@
+using Kiosque.Api;
+using Kiosque.Cli;
+using Kiosque.Content;
+using Kiosque.Infrastructure;
+using Kiosque.Media;
+using Kiosque.Site;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddInfrastructure();    // options, clock, database (SQLite or PostgreSQL), problem details, health
+builder.AddContent();           // HTML sanitizing, demo content
+builder.AddMedia();             // image validation and storage
+builder.AddApi();               // bearer tokens, roles, /api/v1, OpenAPI
+builder.AddSite();              // the reader's site
+
+var app = builder.Build();
+
+await app.Services.MigrateDatabaseAsync();
+if (Cli.IsCommand(args))
+    return await app.RunCliAsync(args);
+await app.Services.SeedAsync();
+
+app.UseInfrastructure();
+app.MapMedia();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapApi();
+app.MapSite();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

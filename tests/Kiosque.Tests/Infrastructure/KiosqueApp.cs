@@ -1,0 +1,85 @@
+using System.Net.Http.Headers;
+using Kiosque.Api;
+using Kiosque.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kiosque.Tests.Infrastructure;
+
+public enum DatabaseKind { Sqlite, Postgres }
+
+/// <summary>
+/// The whole application in process, on a real database of its own: a SQLite file in a fresh temporary data
+/// folder, or a fresh database in the run's PostgreSQL cluster. Demo content is off unless asked for.
+/// </summary>
+public sealed class KiosqueApp : WebApplicationFactory<Program>
+{
+    readonly Dictionary<string, string?> settings;
+    public string DataPath { get; }
+    public DatabaseKind Database { get; }
+
+    KiosqueApp(DatabaseKind database, string dataPath, Dictionary<string, string?> settings) =>
+        (Database, DataPath, this.settings) = (database, dataPath, settings);
+
+    /// <summary>Skips the calling test, with the reason, where PostgreSQL is not installed.</summary>
+    public static async Task<KiosqueApp> CreateAsync(DatabaseKind database = DatabaseKind.Sqlite, bool demoContent = false,
+        IDictionary<string, string?>? extra = null)
+    {
+        var dataPath = Path.Combine(Path.GetTempPath(), "kiosque-test-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(dataPath);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Kiosque:DataPath"] = dataPath,
+            ["Kiosque:DemoContent"] = demoContent ? "true" : "false",
+        };
+        if (database == DatabaseKind.Postgres)
+        {
+            var server = await PostgresServer.GetAsync();
+            if (server is null) Assert.Skip($"PostgreSQL test skipped: {PostgresServer.MissingReason}.");
+            settings["Kiosque:Database:Provider"] = "postgres";
+            settings["ConnectionStrings:Kiosque"] = await server.CreateDatabaseAsync();
+        }
+        foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
+        var app = new KiosqueApp(database, dataPath, settings);
+        _ = app.Server; // start now: migrations and seeding run here, not in the first request
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (k, v) in settings) builder.UseSetting(k, v);
+    }
+
+    public HttpClient CreateAnonymousClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public async Task<HttpClient> CreateApiClientAsync(string role = Roles.Admin)
+    {
+        var client = CreateAnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await CreateTokenAsync(role));
+        return client;
+    }
+
+    public async Task<string> CreateTokenAsync(string role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KiosqueDb>();
+        return await ApiTokens.CreateAsync(db, "test-" + role, role, TimeProvider.System, TestContext.Current.CancellationToken);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<KiosqueDb, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<KiosqueDb>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataPath, recursive: true); }
+        catch (IOException) { /* a file still open on a slow shutdown: the temp folder is cleaned by the OS */ }
+    }
+}
