@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Kiosque.BrowserTests;
+
+/// <summary>
+/// The real Kiosque executable on Kestrel, bound to a free loopback port, with a fresh data folder and the demo
+/// content, as a new user starts it. Stopped by its pid when the test class is done.
+/// </summary>
+public sealed class KiosqueServer : IAsyncLifetime
+{
+    Process? process;
+    readonly string dataPath = Path.Combine(Path.GetTempPath(), "kiosque-browser-" + Guid.NewGuid().ToString("N")[..8]);
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var port = FreePort();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        var dll = Path.Combine(AppContext.BaseDirectory, "Kiosque.dll");
+        var psi = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls {BaseAddress}")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        psi.Environment["Kiosque__DataPath"] = dataPath;
+        psi.Environment["Kiosque__DemoContent"] = "true";
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        process = Process.Start(psi)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"Kiosque exited with code {process.ExitCode} at start-up.");
+            try
+            {
+                if ((await http.GetAsync("/healthz")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("Kiosque did not answer /healthz within 60 s.");
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(5000);
+        }
+        process?.Dispose();
+        try { Directory.Delete(dataPath, recursive: true); }
+        catch (IOException) { }
+        return ValueTask.CompletedTask;
+    }
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
