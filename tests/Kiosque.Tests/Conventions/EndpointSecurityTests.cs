@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Kiosque.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kiosque.Tests.Conventions;
+
+/// <summary>
+/// Enumerates every endpoint instead of trusting each handler to remember its attribute: a write under /api or
+/// /newsroom without authorization, or a form POST without anti-forgery, fails the build.
+/// </summary>
+public sealed class EndpointSecurityTests
+{
+    static readonly string[] WriteMethods = ["POST", "PUT", "PATCH", "DELETE"];
+
+    [Fact]
+    public async Task Every_api_and_newsroom_write_requires_authorization()
+    {
+        await using var app = await KiosqueApp.CreateAsync();
+        var endpoints = Endpoints(app).ToList();
+        Assert.Contains(endpoints, e => e.Route.StartsWith("/api/v1/articles", StringComparison.Ordinal));
+
+        var unprotected = endpoints
+            .Where(e => e.Route.StartsWith("/api", StringComparison.Ordinal) || e.Route.StartsWith("/newsroom", StringComparison.Ordinal))
+            .Where(e => e.Methods.Intersect(WriteMethods).Any())
+            .Where(e => e.Endpoint.Metadata.GetMetadata<IAuthorizeData>() is null || e.Endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+            .Select(e => $"{string.Join(",", e.Methods)} {e.Route}")
+            .ToList();
+        Assert.Empty(unprotected);
+    }
+
+    [Fact]
+    public async Task Every_form_post_validates_anti_forgery()
+    {
+        await using var app = await KiosqueApp.CreateAsync();
+        var unprotected = Endpoints(app)
+            .Where(e => !e.Route.StartsWith("/api", StringComparison.Ordinal) && e.Methods.Intersect(WriteMethods).Any())
+            .Where(e => e.Endpoint.Metadata.GetMetadata<IAntiforgeryMetadata>() is not { RequiresValidation: true }
+                        && !IsRazorPage(e.Endpoint))
+            .Select(e => $"{string.Join(",", e.Methods)} {e.Route}")
+            .ToList();
+        Assert.Empty(unprotected);
+    }
+
+    // Razor Pages validate anti-forgery on every POST handler by default (AutoValidateAntiforgeryToken filter),
+    // unless a page opts out with [IgnoreAntiforgeryToken], which the metadata then shows.
+    static bool IsRazorPage(Endpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null
+        && endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute>() is null;
+
+    static IEnumerable<(RouteEndpoint Endpoint, string Route, IReadOnlyList<string> Methods)> Endpoints(KiosqueApp app) =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (e, "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'),
+                (IReadOnlyList<string>)(e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET", "POST"])));
+}
