@@ -28,7 +28,7 @@ public sealed class SiteContext(KiosqueDb db, IOptions<KiosqueOptions> options, 
     public async Task LoadAsync(CancellationToken ct)
     {
         if (loaded) return;
-        Settings = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new SiteSettings();
+        Settings = await db.SiteSettings.AsNoTracking().Where(s => s.Id == SiteSettings.SingletonId).FirstOrDefaultAsync(ct) ?? new SiteSettings();
         Navigation = await db.NavigationItems.AsNoTracking().OrderBy(n => n.Position).ThenBy(n => n.Id)
             .Select(n => new NavigationLink(n.Label, n.Url)).ToListAsync(ct);
         Culture = CultureFor(Settings.Language);
