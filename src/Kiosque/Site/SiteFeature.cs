@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kiosque.Site;
@@ -18,14 +19,35 @@ public static class SiteFeature
     {
         // Readers get HTML error pages with the site's layout; /api keeps the problem details set up by
         // UseInfrastructure. The 404 page also resolves moved (301) and retired (410) article paths.
-        app.UseWhen(ctx => !ErrorPaths.IsApi(ctx.Request.Path), reader =>
-        {
-            reader.UseExceptionHandler("/erreur/500");
-            reader.UseStatusCodePagesWithReExecute("/erreur/{0}");
-        });
+        // Registered on the app itself, not in a UseWhen branch: a branch loses the global route builder,
+        // so a re-executed request would never reach the error page.
+        app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+        app.Use(ReaderErrorsAsync);
         app.UseStaticFiles();
         app.MapGet("/robots.txt", Robots);
         app.MapRazorPages();
+    }
+
+    static async Task ReaderErrorsAsync(HttpContext context, RequestDelegate next)
+    {
+        if (ErrorPaths.IsApi(context.Request.Path))
+        {
+            context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
+            await next(context);
+            return;
+        }
+        try
+        {
+            await next(context);
+        }
+        catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            // An empty 500: the status code middleware above re-executes it as the HTML error page.
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Kiosque.Site")
+                .LogError(exception, "Unhandled exception on {Path}", context.Request.Path);
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        }
     }
 
     static ContentHttpResult Robots(SiteContext site)
