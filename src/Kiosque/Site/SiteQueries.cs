@@ -31,6 +31,7 @@ public sealed class SiteQueries(KiosqueDb db, TimeProvider clock)
     static readonly Expression<Func<Article, ArticleCard>> ToCard = a => new ArticleCard
     {
         Id = a.Id,
+        SectionId = a.SectionId,
         KickerText = a.Kicker,
         DossierName = a.Dossier != null ? a.Dossier.Name : null,
         Headline = a.Headline,
@@ -49,28 +50,35 @@ public sealed class SiteQueries(KiosqueDb db, TimeProvider clock)
         PublicArticles().OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Select(ToCard).FirstOrDefaultAsync(ct);
 
-    /// <summary>Every section in order with its latest articles: one query (a window function per section).</summary>
+    /// <summary>
+    /// Every section in order with its latest articles, in two queries: the sections, then the cards whose ids
+    /// come from one UNION ALL of per-section "latest N" subqueries (SQLite has no LATERAL/APPLY join).
+    /// </summary>
     public async Task<IReadOnlyList<SectionGroup>> LatestBySectionAsync(int? excludeId, CancellationToken ct)
     {
-        var now = Now;
+        var sections = await db.Sections.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Id)
+            .Select(s => new { s.Id, s.Name, s.Slug }).ToListAsync(ct);
+        if (sections.Count == 0) return [];
+
         var exclude = excludeId ?? 0;
-        var rows = await db.Sections.AsNoTracking()
-            .OrderBy(s => s.Position).ThenBy(s => s.Id)
-            .Select(s => new
-            {
-                s.Name,
-                s.Slug,
-                Articles = db.Articles
-                    .Where(a => a.SectionId == s.Id && a.Id != exclude
-                        && a.Status == ArticleStatus.Published && a.PublishedAt != null && a.PublishedAt <= now)
-                    .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-                    .Take(PerSectionOnHome)
-                    .Select(ToCard)
-                    .ToList(),
-            })
+        IQueryable<int>? ids = null;
+        foreach (var section in sections)
+        {
+            var sectionId = section.Id;
+            var latest = PublicArticles().Where(a => a.SectionId == sectionId && a.Id != exclude)
+                .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+                .Take(PerSectionOnHome).Select(a => a.Id);
+            ids = ids is null ? latest : ids.Concat(latest);
+        }
+        var cards = await PublicArticles().Where(a => ids!.Contains(a.Id))
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Select(ToCard)
             .ToListAsync(ct);
-        return rows.Where(r => r.Articles.Count > 0)
-            .Select(r => new SectionGroup(r.Name, r.Slug, r.Articles)).ToList();
+
+        return sections
+            .Select(s => new SectionGroup(s.Name, s.Slug, cards.Where(c => c.SectionId == s.Id).ToList()))
+            .Where(g => g.Articles.Count > 0)
+            .ToList();
     }
 
     public Task<SectionInfo?> SectionAsync(string slug, CancellationToken ct) =>

@@ -8,6 +8,7 @@ public sealed record ImageView(string Url, int Width, int Height, string Alt);
 public sealed class ArticleCard
 {
     public int Id { get; init; }
+    public int SectionId { get; init; }
     public string? KickerText { get; init; }
     public string? DossierName { get; init; }
     public string Headline { get; init; } = "";
