@@ -1,3 +1,7 @@
+using System.Text;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace Kiosque.Site;
 
 public static class SiteFeature
@@ -5,11 +9,57 @@ public static class SiteFeature
     public static void AddSite(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Site/Pages");
+        builder.Services.Configure<RouteOptions>(o => o.SetParameterPolicy<PublicSlugConstraint>(PublicSlugConstraint.Name));
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<SiteContext>();
+        builder.Services.AddScoped<SiteQueries>();
     }
 
     public static void MapSite(this WebApplication app)
     {
+        // Readers get HTML error pages with the site's layout; /api keeps the problem details set up by
+        // UseInfrastructure. The 404 page also resolves moved (301) and retired (410) article paths.
+        // Registered on the app itself, not in a UseWhen branch: a branch loses the global route builder,
+        // so a re-executed request would never reach the error page.
+        app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+        app.Use(ReaderErrorsAsync);
         app.UseStaticFiles();
+        app.MapGet("/robots.txt", Robots);
         app.MapRazorPages();
+    }
+
+    static async Task ReaderErrorsAsync(HttpContext context, RequestDelegate next)
+    {
+        if (ErrorPaths.IsApi(context.Request.Path))
+        {
+            context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
+            await next(context);
+            return;
+        }
+        try
+        {
+            await next(context);
+        }
+        catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            // An empty 500: the status code middleware above re-executes it as the HTML error page.
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Kiosque.Site")
+                .LogError(exception, "Unhandled exception on {Path}", context.Request.Path);
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        }
+    }
+
+    static ContentHttpResult Robots(SiteContext site)
+    {
+        var text = new StringBuilder()
+            .Append("User-agent: *\n")
+            .Append("Allow: /\n")
+            .Append("Disallow: /newsroom\n")
+            .Append("Disallow: /api\n")
+            .Append('\n')
+            .Append("Sitemap: ").Append(site.Absolute("/sitemap.xml")).Append('\n')
+            .ToString();
+        return TypedResults.Text(text, "text/plain; charset=utf-8");
     }
 }

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Kiosque.Site.Pages;
+
+public sealed class ArticleModel(SiteContext site, SiteQueries queries) : PageModel
+{
+    public SiteContext Site => site;
+    public ArticleView Article { get; private set; } = null!;
+    public IReadOnlyList<RelatedLink> Related { get; private set; } = [];
+    public MediaEmbed? Video { get; private set; }
+    public IReadOnlyList<ShareLink> ShareLinks { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string section, string slug, CancellationToken ct)
+    {
+        var article = await queries.ArticleAsync(slug, ct);
+        // Unknown here: the 404 page looks for a moved (301) or retired (410) path.
+        if (article is null) return NotFound();
+        if (!string.Equals(article.SectionSlug, section, StringComparison.Ordinal))
+            return RedirectPermanent(article.Path);
+
+        await site.LoadAsync(ct);
+        Article = article;
+        Related = queries.RelatedLinks(article);
+        Video = article.SectionKind == Kiosque.Content.SectionKind.Video ? MediaEmbeds.ForVideo(article.VideoUrl) : null;
+        var url = site.Absolute(article.Path);
+        ShareLinks = Share.Links(url, article.Headline);
+        site.Meta = new PageMeta
+        {
+            Title = Titles.ForArticle(article.Kicker, article.Headline, site.Settings.Name),
+            SocialTitle = article.Headline,
+            Description = string.IsNullOrWhiteSpace(article.Standfirst) ? null : article.Standfirst,
+            CanonicalPath = article.Path,
+            OpenGraphType = "article",
+            Image = article.Image is { } image ? new MetaImage(image.Url, image.Width, image.Height, image.Alt) : null,
+            PublishedTime = site.Iso(article.PublishedAt),
+            ModifiedTime = site.Iso(article.ModifiedAt),
+            Section = article.SectionName,
+            Tags = article.Tags.Select(t => t.Name).ToList(),
+            JsonLd = JsonLd.NewsArticle(article, site),
+        };
+        return Page();
+    }
+}

@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Kiosque.Content;
+using Kiosque.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Kiosque.Tests.Site;
+
+/// <summary>Counts the SQL commands EF runs against one app's database file (tests run in parallel).</summary>
+sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+{
+    readonly string databaseFolder;
+    readonly ConcurrentQueue<string> commands = new();
+    readonly List<IDisposable> subscriptions = [];
+
+    public CommandCounter(string databaseFolder)
+    {
+        this.databaseFolder = databaseFolder;
+        subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+    }
+
+    public IReadOnlyList<string> Commands => [.. commands];
+    public void Reset() => commands.Clear();
+
+    public void OnNext(DiagnosticListener value)
+    {
+        if (value.Name == DbLoggerCategory.Name)
+            lock (subscriptions) subscriptions.Add(value.Subscribe(this));
+    }
+
+    public void OnNext(KeyValuePair<string, object?> value)
+    {
+        if (value.Key == RelationalEventId.CommandExecuted.Name && value.Value is CommandExecutedEventData data
+            && data.Command.Connection?.DataSource?.StartsWith(databaseFolder, StringComparison.Ordinal) == true)
+            commands.Enqueue(data.Command.CommandText);
+    }
+
+    public void OnCompleted() { }
+    public void OnError(Exception error) { }
+
+    public void Dispose()
+    {
+        lock (subscriptions) foreach (var s in subscriptions) s.Dispose();
+    }
+}
+
+public sealed class QueryCountTests
+{
+    [Fact]
+    public async Task Reader_pages_run_a_handful_of_queries_whatever_the_amount_of_content()
+    {
+        await using var app = await KiosqueApp.CreateAsync();
+        var sections = Enumerable.Range(1, 6).Select(i => SiteData.Section($"Rubrique {i}", $"rubrique-{i}", i)).ToList();
+        var authors = Enumerable.Range(1, 3).Select(i => new Author { Name = $"Auteur {i}", Slug = $"auteur-{i}" }).ToList();
+        var tags = Enumerable.Range(1, 4).Select(i => new Tag { Name = $"Sujet {i}", Slug = $"sujet-{i}" }).ToList();
+        var dossier = new Dossier { Name = "Un dossier", Slug = "un-dossier", CreatedAt = SiteData.Published };
+        var image = SiteData.Image("/media/x.jpg", "Une image");
+        var articles = new List<Article>();
+        for (var i = 0; i < 60; i++)
+        {
+            var a = SiteData.Article(sections[i % 6], $"article-{i}", $"Article {i}", SiteData.Published.AddHours(i));
+            a.Dossier = dossier;
+            a.LeadImage = image;
+            a.Authors = [.. authors.Select((x, p) => new ArticleAuthor { Author = x, Position = p })];
+            a.Tags = [.. tags];
+            articles.Add(a);
+        }
+        articles[0].Related = [.. articles.Skip(1).Take(5).Select((t, p) => new RelatedItem { Position = p, TargetArticle = t })];
+        await app.AddAsync([.. sections, .. articles]);
+
+        using var counter = new CommandCounter(app.DataPath);
+        var client = app.CreateAnonymousClient();
+        var budgets = new (string Path, int MaxQueries)[]
+        {
+            ("/", 5), ("/rubrique-1", 5), ("/rubrique-1/article-0", 6), ("/dossiers/un-dossier", 5),
+            ("/auteurs/auteur-1", 5), ("/tags/sujet-1", 5), ("/dossiers", 3),
+        };
+        foreach (var (path, max) in budgets)
+        {
+            counter.Reset();
+            await client.GetDocumentAsync(path);
+            var count = counter.Commands.Count;
+            Assert.True(count <= max, $"{path}: {count} queries (budget {max})\n{string.Join("\n---\n", counter.Commands)}");
+            Assert.True(count > 0, $"{path}: no query seen; the counter is not listening");
+        }
+    }
+}
