@@ -69,11 +69,15 @@ public sealed class DemoContent(
         var position = 0;
         foreach (var s in DemoSite.Sections)
             db.Sections.Add(new Section { Name = s.Name, Slug = Slugs.From(s.Name), Description = s.Description, Kind = s.Kind, Position = position++ });
-        foreach (var d in DemoSite.Dossiers)
+        // Dossiers, authors and tags may exist before any section (made through the API, say): reuse those.
+        var dossiers = await db.Dossiers.Select(d => d.Slug).ToListAsync(ct);
+        foreach (var d in DemoSite.Dossiers.Where(d => !dossiers.Contains(Slugs.From(d.Name))))
             db.Dossiers.Add(new Dossier { Name = d.Name, Slug = Slugs.From(d.Name), Description = d.Description, CreatedAt = now.AddDays(-30) });
-        foreach (var a in DemoSite.Authors)
+        var authors = await db.Authors.Select(a => a.Slug).ToListAsync(ct);
+        foreach (var a in DemoSite.Authors.Where(a => !authors.Contains(Slugs.From(a.Name))))
             db.Authors.Add(new Author { Name = a.Name, Slug = Slugs.From(a.Name), Bio = a.Bio });
-        foreach (var t in DemoSite.Tags)
+        var tags = await db.Tags.Select(t => t.Slug).ToListAsync(ct);
+        foreach (var t in DemoSite.Tags.Where(t => !tags.Contains(Slugs.From(t))))
             db.Tags.Add(new Tag { Name = t, Slug = Slugs.From(t) });
 
         if (!await db.Pages.AnyAsync(p => p.Slug == DemoSite.AboutSlug, ct))
@@ -104,9 +108,9 @@ public sealed class DemoContent(
     async Task<int> AddArticlesAsync(DateTime now, List<string> files, CancellationToken ct)
     {
         var sections = db.Sections.Local.ToDictionary(s => s.Name);
-        var dossiers = db.Dossiers.Local.ToDictionary(d => d.Name);
-        var authors = db.Authors.Local.ToDictionary(a => a.Name);
-        var tags = db.Tags.Local.ToDictionary(t => t.Name);
+        var dossiers = await ToDictionaryBySlugAsync(db.Dossiers, d => d.Slug, ct);
+        var authors = await ToDictionaryBySlugAsync(db.Authors, a => a.Slug, ct);
+        var tags = await ToDictionaryBySlugAsync(db.Tags, t => t.Slug, ct);
         var byKey = new Dictionary<string, Article>();
         var created = new List<(DemoArticle Demo, Article Article)>();
 
@@ -126,7 +130,7 @@ public sealed class DemoContent(
             var article = new Article
             {
                 Section = section,
-                Dossier = demo.Dossier is null ? null : dossiers[demo.Dossier],
+                Dossier = demo.Dossier is null ? null : dossiers[Slugs.From(demo.Dossier)],
                 Kicker = demo.Kicker,
                 Headline = demo.Headline,
                 Slug = slug,
@@ -142,8 +146,8 @@ public sealed class DemoContent(
                 UpdatedAt = editedAt,
                 CommentsEnabled = demo.CommentsEnabled,
                 VideoUrl = demo.VideoId is null ? null : "https://www.youtube.com/watch?v=" + demo.VideoId,
-                Authors = [.. demo.Authors.Select((name, i) => new ArticleAuthor { Author = authors[name], Position = i })],
-                Tags = [.. demo.Tags.Select(t => tags[t])],
+                Authors = [.. demo.Authors.Select((name, i) => new ArticleAuthor { Author = authors[Slugs.From(name)], Position = i })],
+                Tags = [.. demo.Tags.Select(t => tags[Slugs.From(t)])],
             };
             if (demo.AudioSeconds is { } seconds)
             {
@@ -173,6 +177,14 @@ public sealed class DemoContent(
             })];
         }
         return created.Count;
+    }
+
+    /// <summary>The rows saved before together with those this seeding added and has not saved yet.</summary>
+    static async Task<Dictionary<string, T>> ToDictionaryBySlugAsync<T>(DbSet<T> set, Func<T, string> slug, CancellationToken ct)
+        where T : class
+    {
+        await set.LoadAsync(ct);
+        return set.Local.ToDictionary(slug);
     }
 
     static void DeleteFiles(List<string> files)
