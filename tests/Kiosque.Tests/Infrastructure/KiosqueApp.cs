@@ -16,17 +16,22 @@ public enum DatabaseKind { Sqlite, Postgres }
 public sealed class KiosqueApp : WebApplicationFactory<Program>
 {
     readonly Dictionary<string, string?> settings;
+    readonly bool ownsDataPath;
     public string DataPath { get; }
     public DatabaseKind Database { get; }
 
-    KiosqueApp(DatabaseKind database, string dataPath, Dictionary<string, string?> settings) =>
-        (Database, DataPath, this.settings) = (database, dataPath, settings);
+    KiosqueApp(DatabaseKind database, string dataPath, bool ownsDataPath, Dictionary<string, string?> settings) =>
+        (Database, DataPath, this.ownsDataPath, this.settings) = (database, dataPath, ownsDataPath, settings);
 
-    /// <summary>Skips the calling test, with the reason, where PostgreSQL is not installed.</summary>
+    /// <summary>
+    /// Skips the calling test, with the reason, where PostgreSQL is not installed. A given <paramref name="dataPath"/>
+    /// (to start again on an earlier app's files) belongs to the caller and is left in place on dispose.
+    /// </summary>
     public static async Task<KiosqueApp> CreateAsync(DatabaseKind database = DatabaseKind.Sqlite, bool demoContent = false,
-        IDictionary<string, string?>? extra = null)
+        IDictionary<string, string?>? extra = null, string? dataPath = null)
     {
-        var dataPath = Path.Combine(Path.GetTempPath(), "kiosque-test-" + Guid.NewGuid().ToString("N")[..12]);
+        var ownsDataPath = dataPath is null;
+        dataPath ??= Path.Combine(Path.GetTempPath(), "kiosque-test-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(dataPath);
         var settings = new Dictionary<string, string?>
         {
@@ -41,7 +46,7 @@ public sealed class KiosqueApp : WebApplicationFactory<Program>
             settings["ConnectionStrings:Kiosque"] = await server.CreateDatabaseAsync();
         }
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
-        var app = new KiosqueApp(database, dataPath, settings);
+        var app = new KiosqueApp(database, dataPath, ownsDataPath, settings);
         _ = app.Server; // start now: migrations and seeding run here, not in the first request
         return app;
     }
@@ -79,6 +84,7 @@ public sealed class KiosqueApp : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!ownsDataPath) return;
         try { Directory.Delete(DataPath, recursive: true); }
         catch (IOException) { /* a file still open on a slow shutdown: the temp folder is cleaned by the OS */ }
     }
