@@ -4,6 +4,7 @@ using Kiosque.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.OpenApi;
 
@@ -89,7 +90,7 @@ public static class ApiFeature
     /// The catch-all for /api wins over the site's own patterns, so it tells "no such route" (404) from
     /// "route exists, method does not" (405) and "wrong content type" (415), which routing alone would have answered.
     /// </summary>
-    static ProblemHttpResult UnknownRoute(HttpContext http, EndpointDataSource endpoints)
+    static ProblemHttpResult UnknownRoute(HttpContext http, EndpointDataSource endpoints, IInlineConstraintResolver constraints)
     {
         var path = http.Request.Path;
         var allowed = new SortedSet<string>(StringComparer.Ordinal);
@@ -101,7 +102,8 @@ public static class ApiFeature
             var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods;
             if (methods is null) continue;
             var matcher = new TemplateMatcher(TemplateParser.Parse(raw), new RouteValueDictionary());
-            if (!matcher.TryMatch(path, new RouteValueDictionary())) continue;
+            var values = new RouteValueDictionary();
+            if (!matcher.TryMatch(path, values) || !MeetsConstraints(http, endpoint.RoutePattern, values, constraints)) continue;
             allowed.UnionWith(methods);
             if (methods.Contains(http.Request.Method) && endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>() is { } accepts)
                 accepted.UnionWith(accepts.ContentTypes);
@@ -118,4 +120,9 @@ public static class ApiFeature
         }
         return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"No API route matches {path}.");
     }
+
+    static bool MeetsConstraints(HttpContext http, RoutePattern pattern, RouteValueDictionary values, IInlineConstraintResolver resolver) =>
+        pattern.ParameterPolicies.All(p => p.Value.All(policy =>
+            policy.Content is null || resolver.ResolveConstraint(policy.Content) is not { } constraint
+            || constraint.Match(http, null, p.Key, values, RouteDirection.IncomingRequest)));
 }

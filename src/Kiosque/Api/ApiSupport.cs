@@ -108,7 +108,8 @@ public static class ApiProblems
 
 /// <summary>
 /// Turns what the framework throws on bad API input into problems: unreadable JSON and wrong content types
-/// (400/415), oversized bodies (413), and a unique index losing a race with a concurrent write (409).
+/// (400/415), oversized bodies (413), text the database refuses (400), and a unique index losing a race with a
+/// concurrent write (409).
 /// </summary>
 public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -120,7 +121,15 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
         {
             BadHttpRequestException { InnerException: JsonException json } =>
                 (StatusCodes.Status400BadRequest, "Invalid JSON", "The request body is not valid JSON for this endpoint: " + json.Message),
+            // The form reader reports its size limits as invalid data; for the client it is a body too large.
+            BadHttpRequestException { InnerException: InvalidDataException tooLarge } when tooLarge.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) =>
+                (StatusCodes.Status413PayloadTooLarge, "Request too large", tooLarge.Message),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
+            // PostgreSQL refuses some text SQLite stores (a NUL character, say): the value was bad, not the server.
+            Npgsql.PostgresException { SqlState: var state } refused when state.StartsWith("22", StringComparison.Ordinal) =>
+                (StatusCodes.Status400BadRequest, "Invalid value", "A value cannot be stored: " + refused.MessageText),
+            DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: var state } pg } when state.StartsWith("22", StringComparison.Ordinal) =>
+                (StatusCodes.Status400BadRequest, "Invalid value", "A value cannot be stored: " + pg.MessageText),
             DbUpdateException db when ApiProblems.IsUniqueViolation(db) =>
                 (StatusCodes.Status409Conflict, "Conflict", "Another write took this slug or path first; nothing was saved."),
             _ => (0, "", ""),

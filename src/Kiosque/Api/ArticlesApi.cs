@@ -33,6 +33,7 @@ public sealed record ArticleRequest(
             errors.MaxLength("leadImage.caption", LeadImage.Caption, 2000);
             errors.MaxLength("leadImage.credit", LeadImage.Credit, 300);
         }
+        if (Authors?.Any(string.IsNullOrWhiteSpace) == true) errors.Add("authors", "Author slugs cannot be empty.");
         foreach (var (tag, i) in (Tags ?? []).Select((t, i) => (t, i)))
         {
             if (string.IsNullOrWhiteSpace(tag) || Slugs.From(tag).Length == 0) errors.Add($"tags[{i}]", "A tag needs a name with letters or digits.");
@@ -40,6 +41,7 @@ public sealed record ArticleRequest(
         }
         foreach (var (item, i) in (Related ?? []).Select((r, i) => (r, i)))
         {
+            if (item is null) { errors.Add($"related[{i}]", "Give either articleId or url with title."); continue; }
             if (item.ArticleId is not null) continue;
             if (string.IsNullOrWhiteSpace(item.Url)) errors.Add($"related[{i}]", "Give either articleId or url with title.");
             else
@@ -106,7 +108,7 @@ public static class ArticlesApi
             if (Enum.TryParse<ArticleStatus>(status, ignoreCase: true, out var parsed) && !int.TryParse(status, out _)) wanted = parsed;
             else errors.Add("status", "One of draft, scheduled, published, unpublished.");
         }
-        if (page < 1) errors.Add("page", "Pages start at 1.");
+        if (page is < 1 or > 100_000) errors.Add("page", "Between 1 and 100000.");
         if (pageSize is < 1 or > 100) errors.Add("pageSize", "Between 1 and 100.");
         if (errors.Any) return errors.ToProblem();
 

@@ -71,6 +71,24 @@ public sealed class ApiOnBothDatabasesTests
         await (await anonymous.PostJsonAsync("/api/v1/articles", new { section = "politique", headline = "Anonyme" })).AssertProblemAsync(HttpStatusCode.Unauthorized);
         await (await contributor.PostJsonAsync("/api/v1/articles", new { section = "politique", headline = "Publié", status = "published" })).AssertProblemAsync(HttpStatusCode.Forbidden);
 
+        // PostgreSQL refuses NUL characters in text; that is the client's input, not a server error.
+        var nul = await editor.PostJsonAsync("/api/v1/articles", new { section = "politique", headline = "Nul\u0000caractère", slug = "nul", standfirst = "a\u0000b" });
+        Assert.True(nul.StatusCode is HttpStatusCode.Created or HttpStatusCode.BadRequest, $"{(int)nul.StatusCode}: {await nul.Content.ReadAsStringAsync(Ct)}");
+        if (kind == DatabaseKind.Postgres)
+        {
+            await nul.AssertProblemAsync(HttpStatusCode.BadRequest);
+            Assert.Equal(1, await app.WithDbAsync(db => db.Articles.CountAsync(Ct)));
+        }
+        else
+        {
+            await nul.AssertStatusAsync(HttpStatusCode.Created);
+            await (await editor.DeleteAsync(new Uri($"/api/v1/articles/{(await nul.JsonAsync()).GetProperty("id").GetInt32()}", UriKind.Relative), Ct))
+                .AssertStatusAsync(HttpStatusCode.NoContent);
+        }
+        var nulFilter = await editor.GetPathAsync("/api/v1/articles?section=a%00b");
+        if (kind == DatabaseKind.Postgres) await nulFilter.AssertProblemAsync(HttpStatusCode.BadRequest);
+        else Assert.Equal(0, (await nulFilter.AssertStatusAsync(HttpStatusCode.OK)).GetProperty("total").GetInt32());
+
         Assert.Equal(1, await app.WithDbAsync(db => db.Articles.CountAsync(Ct)));
         Assert.Equal(0, await app.WithDbAsync(db => db.Tags.CountAsync(Ct)));
     }

@@ -168,5 +168,19 @@ public sealed class BadInputTests(ApiApp api) : IClassFixture<ApiApp>
     {
         await (await api.Anonymous.GetPathAsync("/api/v1/articles?page=deux")).AssertProblemAsync(HttpStatusCode.BadRequest);
         await (await api.Anonymous.GetPathAsync("/api/v1/articles?pageSize=1000")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (await api.Anonymous.GetPathAsync($"/api/v1/articles?page={int.MaxValue}")).AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Null_list_entries_are_validation_problems()
+    {
+        await EnsureSectionAsync();
+        var problem = await (await PostRawAsync("/api/v1/articles",
+            "{\"section\": \"international\", \"headline\": \"Listes\", \"related\": [null], \"tags\": [null], \"authors\": [null]}", "application/json"))
+            .AssertProblemAsync(HttpStatusCode.BadRequest);
+        var errors = problem.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("related[0]", out _));
+        Assert.True(errors.TryGetProperty("tags[0]", out _));
+        Assert.True(errors.TryGetProperty("authors", out _));
     }
 }
