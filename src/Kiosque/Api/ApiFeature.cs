@@ -83,7 +83,7 @@ public static class ApiFeature
         v1.MapPagesApi();
         v1.MapSiteApi();
 
-        app.Map(Prefix + "/{**path}", UnknownRoute).ExcludeFromDescription();
+        app.Map(Prefix + "/{**path}", UnknownRoute).AllowAnonymous().ExcludeFromDescription();
     }
 
     /// <summary>

@@ -116,7 +116,13 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var http = httpContext;
-        if (!http.Request.Path.StartsWithSegments(ApiFeature.Prefix)) return false;
+        if (!http.Request.Path.StartsWithSegments(ApiFeature.Prefix))
+        {
+            // ThrowOnBadRequest is global: elsewhere, answer exactly as the framework does when it does not throw.
+            if (exception is not BadHttpRequestException other) return false;
+            http.Response.StatusCode = other.StatusCode;
+            return true;
+        }
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } =>

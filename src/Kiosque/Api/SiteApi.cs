@@ -87,19 +87,17 @@ public static class SiteApi
         return TypedResults.Ok(ToResponse(settings));
     }
 
-    static async Task<Ok<ItemList<NavigationItemResponse>>> GetNavigationAsync(KiosqueDb db, CancellationToken ct)
-    {
-        var items = await db.NavigationItems.AsNoTracking().OrderBy(n => n.Position)
-            .Select(n => new NavigationItemResponse(n.Label, n.Url)).ToListAsync(ct);
-        return TypedResults.Ok(new ItemList<NavigationItemResponse>(items));
-    }
+    /// <summary>The same bare array that PUT takes, so a client can read, edit and write it back.</summary>
+    static async Task<Ok<List<NavigationItemResponse>>> GetNavigationAsync(KiosqueDb db, CancellationToken ct) =>
+        TypedResults.Ok(await db.NavigationItems.AsNoTracking().OrderBy(n => n.Position)
+            .Select(n => new NavigationItemResponse(n.Label, n.Url)).ToListAsync(ct));
 
-    static async Task<Ok<ItemList<NavigationItemResponse>>> UpdateNavigationAsync(NavigationRequest request, KiosqueDb db, CancellationToken ct)
+    static async Task<Ok<List<NavigationItemResponse>>> UpdateNavigationAsync(NavigationRequest request, KiosqueDb db, CancellationToken ct)
     {
         db.NavigationItems.RemoveRange(await db.NavigationItems.ToListAsync(ct));
         var items = request.Select((x, i) => new NavigationItem { Position = i, Label = x!.Label!.Trim(), Url = x.Url!.Trim() }).ToList();
         db.NavigationItems.AddRange(items);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new ItemList<NavigationItemResponse>(items.Select(n => new NavigationItemResponse(n.Label, n.Url)).ToList()));
+        return TypedResults.Ok(items.Select(n => new NavigationItemResponse(n.Label, n.Url)).ToList());
     }
 }

@@ -65,8 +65,8 @@ public sealed class PagesAndSiteApiTests(ApiApp api) : IClassFixture<ApiApp>
         };
         await (await api.Admin.PutJsonAsync("/api/v1/site/navigation", items)).AssertStatusAsync(HttpStatusCode.OK);
         var nav = await (await api.Anonymous.GetPathAsync("/api/v1/site/navigation")).AssertStatusAsync(HttpStatusCode.OK);
-        Assert.Equal(items.Select(i => i.label), nav.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("label").GetString()));
-        Assert.Equal(items.Select(i => i.url), nav.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("url").GetString()));
+        Assert.Equal(items.Select(i => i.label), nav.EnumerateArray().Select(i => i.GetProperty("label").GetString()));
+        Assert.Equal(items.Select(i => i.url), nav.EnumerateArray().Select(i => i.GetProperty("url").GetString()));
 
         await (await api.Admin.PutJsonAsync("/api/v1/site/navigation", new[] { items[1] })).AssertStatusAsync(HttpStatusCode.OK);
         Assert.Equal(["International"], await api.App.WithDbAsync(db => db.NavigationItems.Select(n => n.Label).ToListAsync(Ct)));
