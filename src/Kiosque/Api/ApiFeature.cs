@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Kiosque.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing.Patterns;
@@ -50,8 +51,13 @@ public static class ApiFeature
                     BearerFormat = "kq_ token from `Kiosque tokens create`",
                     Description = "API token; anonymous GETs see published content only.",
                 };
-                document.Security ??= [];
-                document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiAuth.Scheme, document)] = [] });
+                return Task.CompletedTask;
+            });
+            // Only writes need the token; anonymous GETs stay open (they see published content only).
+            o.AddOperationTransformer((operation, context, _) =>
+            {
+                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Any())
+                    operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiAuth.Scheme, context.Document)] = [] }];
                 return Task.CompletedTask;
             });
         });

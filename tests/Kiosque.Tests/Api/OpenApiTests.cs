@@ -18,6 +18,9 @@ public sealed class OpenApiTests(ApiApp api) : IClassFixture<ApiApp>
         var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
         Assert.Equal("http", scheme.GetProperty("type").GetString());
         Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+        Assert.True(articles.GetProperty("post").TryGetProperty("security", out var postSecurity));
+        Assert.True(postSecurity[0].TryGetProperty("Bearer", out _));
+        Assert.False(articles.GetProperty("get").TryGetProperty("security", out _));
         var statuses = document.GetProperty("components").GetProperty("schemas").GetProperty("ArticleStatus").GetProperty("enum");
         Assert.Equal(["draft", "scheduled", "published", "unpublished"], statuses.EnumerateArray().Select(s => s.GetString()));
     }
