@@ -224,12 +224,12 @@ public static class ArticlesApi
         return TypedResults.NoContent();
     }
 
+    sealed record Rejection(ValidationProblem? Validation, ProblemHttpResult? Problem);
+
     /// <summary>
     /// Copies a request onto a tracked article after checking everything that needs the database; returns the
     /// problem to answer instead, in which case nothing has been added to the context's pending writes.
     /// </summary>
-    sealed record Rejection(ValidationProblem? Validation, ProblemHttpResult? Problem);
-
     static async Task<Rejection?> ApplyAsync(
         ArticleRequest r, Article article, HttpContext http, KiosqueDb db, HtmlSanitizing html, DateTime now, CancellationToken ct)
     {
