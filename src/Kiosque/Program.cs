@@ -12,6 +12,7 @@ builder.AddContent();           // HTML sanitizing, demo content
 builder.AddMedia();             // image validation and storage
 builder.AddApi();               // bearer tokens, roles, /api/v1, OpenAPI
 builder.AddSite();              // the reader's site
+builder.AddCli(args);           // command-line verbs: logs to stderr, results to stdout
 
 var app = builder.Build();
 

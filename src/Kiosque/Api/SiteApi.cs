@@ -1,0 +1,103 @@
+using Kiosque.Content;
+using Kiosque.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kiosque.Api;
+
+public sealed record SiteRequest(string? Name, string? Tagline, string? Language, bool? CommentsSuspended, string? CommentsSuspendedMessage)
+    : IValidatable
+{
+    public void Validate(Errors errors)
+    {
+        errors.Required("name", Name, 200);
+        errors.MaxLength("tagline", Tagline, 500);
+        errors.MaxLength("commentsSuspendedMessage", CommentsSuspendedMessage, 2000);
+        if (Language is not null && !IsLanguageTag(Language)) errors.Add("language", "A language tag such as \"fr\" or \"fr-FR\".");
+        if (CommentsSuspended == true && string.IsNullOrWhiteSpace(CommentsSuspendedMessage))
+            errors.Add("commentsSuspendedMessage", "Readers need to be told why comments are suspended.");
+    }
+
+    static bool IsLanguageTag(string value) =>
+        value.Length is >= 2 and <= 10 && value.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') && char.IsAsciiLetter(value[0]);
+}
+
+public sealed record SiteResponse(string Name, string Tagline, string Language, bool CommentsSuspended, string CommentsSuspendedMessage,
+    DateTimeOffset UpdatedAt);
+
+public sealed record NavigationItemRequest(string? Label, string? Url);
+
+/// <summary>The navigation as a whole, a bare JSON array: PUT replaces the list, in the order given.</summary>
+public sealed class NavigationRequest : List<NavigationItemRequest?>, IValidatable
+{
+    public void Validate(Errors errors)
+    {
+        if (Count > 50) errors.Add("items", "At most 50 entries.");
+        foreach (var (item, i) in this.Select((x, i) => (x, i)))
+        {
+            if (item is null) { errors.Add($"items[{i}]", "Required."); continue; }
+            errors.Required($"items[{i}].label", item.Label, 100);
+            if (string.IsNullOrWhiteSpace(item.Url)) errors.Add($"items[{i}].url", "Required.");
+            else errors.Link($"items[{i}].url", item.Url, 500);
+        }
+    }
+}
+
+public sealed record NavigationItemResponse(string Label, string Url);
+
+public static class SiteApi
+{
+    public static void MapSiteApi(this RouteGroupBuilder api)
+    {
+        var read = api.MapGroup("/site").WithTags("Site");
+        read.MapGet("", GetAsync).WithName("GetSite");
+        read.MapGet("/navigation", GetNavigationAsync).WithName("GetNavigation");
+
+        var write = read.MapGroup("").RequireAuthorization(ApiAuth.Admin);
+        write.MapPut("", UpdateAsync).WithName("UpdateSite");
+        write.MapPut("/navigation", UpdateNavigationAsync).WithName("UpdateNavigation");
+    }
+
+    static SiteResponse ToResponse(SiteSettings s) =>
+        new(s.Name, s.Tagline, s.Language, s.CommentsSuspended, s.CommentsSuspendedMessage, ApiProblems.Utc(s.UpdatedAt));
+
+    static async Task<SiteSettings> SettingsAsync(KiosqueDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var settings = await db.SiteSettings.SingleOrDefaultAsync(s => s.Id == SiteSettings.SingletonId, ct);
+        if (settings is not null) return settings;
+        // Seeding creates the row at start-up; this covers a database emptied behind the application's back.
+        settings = new SiteSettings { UpdatedAt = clock.GetUtcNow().UtcDateTime };
+        db.SiteSettings.Add(settings);
+        return settings;
+    }
+
+    static async Task<Ok<SiteResponse>> GetAsync(KiosqueDb db, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(ToResponse(await SettingsAsync(db, clock, ct)));
+
+    static async Task<Ok<SiteResponse>> UpdateAsync(SiteRequest request, KiosqueDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var settings = await SettingsAsync(db, clock, ct);
+        settings.Name = request.Name!.Trim();
+        settings.Tagline = request.Tagline?.Trim() ?? "";
+        settings.Language = request.Language?.Trim() ?? settings.Language;
+        settings.CommentsSuspended = request.CommentsSuspended ?? false;
+        settings.CommentsSuspendedMessage = request.CommentsSuspendedMessage?.Trim() ?? "";
+        settings.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ToResponse(settings));
+    }
+
+    /// <summary>The same bare array that PUT takes, so a client can read, edit and write it back.</summary>
+    static async Task<Ok<List<NavigationItemResponse>>> GetNavigationAsync(KiosqueDb db, CancellationToken ct) =>
+        TypedResults.Ok(await db.NavigationItems.AsNoTracking().OrderBy(n => n.Position)
+            .Select(n => new NavigationItemResponse(n.Label, n.Url)).ToListAsync(ct));
+
+    static async Task<Ok<List<NavigationItemResponse>>> UpdateNavigationAsync(NavigationRequest request, KiosqueDb db, CancellationToken ct)
+    {
+        db.NavigationItems.RemoveRange(await db.NavigationItems.ToListAsync(ct));
+        var items = request.Select((x, i) => new NavigationItem { Position = i, Label = x!.Label!.Trim(), Url = x.Url!.Trim() }).ToList();
+        db.NavigationItems.AddRange(items);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(items.Select(n => new NavigationItemResponse(n.Label, n.Url)).ToList());
+    }
+}
