@@ -30,6 +30,13 @@ public sealed class HtmlSanitizing
             AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
         };
         sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
+        // Unknown wrappers (div, section, font…) give way to their text, but what scripts, styles and embeds
+        // hold is code or markup, never prose: drop it whole instead of leaving "alert(1)" in the article.
+        sanitizer.RemovingTag += (_, e) =>
+        {
+            if (e.Tag.LocalName is "script" or "style" or "template" or "noscript" or "iframe" or "object" or "embed" or "svg" or "math" or "textarea" or "select")
+                foreach (var child in e.Tag.ChildNodes.ToList()) e.Tag.RemoveChild(child);
+        };
         sanitizer.PostProcessNode += (_, e) =>
         {
             // External links open in place but never leak the newsroom's referrer or opener.
