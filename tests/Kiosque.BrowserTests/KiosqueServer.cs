@@ -19,11 +19,13 @@ public sealed class KiosqueServer : IAsyncLifetime
         var port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
         var dll = Path.Combine(AppContext.BaseDirectory, "Kiosque.dll");
-        var psi = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls {BaseAddress}")
+        // The project folder is the content root, as with `dotnet run --project src/Kiosque`: wwwroot lives there.
+        var contentRoot = ProjectFolder();
+        var psi = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls {BaseAddress} --contentRoot \"{contentRoot}\"")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = contentRoot,
         };
         psi.Environment["Kiosque__DataPath"] = dataPath;
         psi.Environment["Kiosque__DemoContent"] = "true";
@@ -61,6 +63,16 @@ public sealed class KiosqueServer : IAsyncLifetime
         try { Directory.Delete(dataPath, recursive: true); }
         catch (IOException) { }
         return ValueTask.CompletedTask;
+    }
+
+    static string ProjectFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "Kiosque");
+            if (File.Exists(Path.Combine(candidate, "Kiosque.csproj"))) return candidate;
+        }
+        throw new DirectoryNotFoundException("src/Kiosque not found above " + AppContext.BaseDirectory);
     }
 
     static int FreePort()

@@ -16,6 +16,6 @@ public static class InfrastructureFeature
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/healthz").WithMetadata(new WritesNothingAttribute("the readiness probe"));
     }
 }

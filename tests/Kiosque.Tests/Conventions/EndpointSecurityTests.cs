@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Kiosque.Infrastructure;
 using Kiosque.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -44,6 +45,7 @@ public sealed class EndpointSecurityTests
         Assert.Empty(unprotected);
     }
 
+    // Endpoints marked [WritesNothing] answer any method but change nothing; each says why where it is mapped.
     // Razor Pages validate anti-forgery on every POST handler by default (AutoValidateAntiforgeryToken filter),
     // unless a page opts out with [IgnoreAntiforgeryToken], which the metadata then shows.
     static bool IsRazorPage(Endpoint endpoint) =>
@@ -52,6 +54,7 @@ public sealed class EndpointSecurityTests
 
     static IEnumerable<(RouteEndpoint Endpoint, string Route, IReadOnlyList<string> Methods)> Endpoints(KiosqueApp app) =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<WritesNothingAttribute>() is null)
             .Select(e => (e, "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'),
                 (IReadOnlyList<string>)(e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET", "POST"])));
 }

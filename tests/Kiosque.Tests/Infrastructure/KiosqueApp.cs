@@ -4,6 +4,7 @@ using Kiosque.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Kiosque.Tests.Infrastructure;
 
@@ -54,6 +55,8 @@ public sealed class KiosqueApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Warnings and errors only: a failing test's output should show what went wrong, not start-up chatter.
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         foreach (var (k, v) in settings) builder.UseSetting(k, v);
     }
 

@@ -1,3 +1,4 @@
+using Kiosque.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,6 +10,7 @@ namespace Kiosque.Site.Pages;
 /// A 404 first looks the original path up: an old article path answers 301, a retired one 410.
 /// </summary>
 [IgnoreAntiforgeryToken]
+[WritesNothing("re-executed for failed requests of any method; renders the error page only")]
 public sealed class ErrorModel(SiteContext site, SiteQueries queries) : PageModel
 {
     public int Code { get; private set; }
