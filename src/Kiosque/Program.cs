@@ -1,8 +1,10 @@
+using Kiosque.Accounts;
 using Kiosque.Api;
 using Kiosque.Cli;
 using Kiosque.Content;
 using Kiosque.Infrastructure;
 using Kiosque.Media;
+using Kiosque.Newsroom;
 using Kiosque.Site;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,7 +13,9 @@ builder.AddInfrastructure();    // options, clock, database (SQLite or PostgreSQ
 builder.AddContent();           // HTML sanitizing, demo content
 builder.AddMedia();             // image validation and storage
 builder.AddApi();               // bearer tokens, roles, /api/v1, OpenAPI
+builder.AddAccounts();          // Identity users and roles, newsroom cookie, two-factor, one-time links
 builder.AddSite();              // the reader's site
+builder.AddNewsroom();          // the newsroom's pages under /newsroom, its policies and languages
 builder.AddCli(args);           // command-line verbs: logs to stderr, results to stdout
 
 var app = builder.Build();
@@ -21,11 +25,13 @@ if (Cli.IsCommand(args))
     return await app.RunCliAsync(args);
 await app.Services.SeedAsync();
 
+app.UseSecurityHeaders();
 app.UseInfrastructure();
 app.MapMedia();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapApi();
+app.MapNewsroom();
 app.MapSite();
 
 await app.RunAsync();

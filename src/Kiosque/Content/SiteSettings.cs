@@ -11,6 +11,8 @@ public sealed class SiteSettings
     public string TimeZone { get; set; } = "Europe/Paris";
     public bool CommentsSuspended { get; set; }
     public string CommentsSuspendedMessage { get; set; } = "";
+    /// <summary>Admins must use an authenticator app: one without it can only set it up.</summary>
+    public bool RequireTwoFactorForAdmins { get; set; }
     public DateTime UpdatedAt { get; set; }
 }
 

@@ -8,6 +8,7 @@ public static class InfrastructureFeature
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks().AddDbContextCheck<KiosqueDb>();
+        builder.Services.AddEmail();
         builder.AddDatabase();
     }
 

@@ -1,14 +1,18 @@
+using Kiosque.Accounts;
 using Kiosque.Api;
 using Kiosque.Content;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kiosque.Infrastructure;
 
 /// <summary>
 /// The one DbContext. Each provider has its own subclass so that each keeps its own migrations
-/// (EF's "one migration set per provider"); code asks for <see cref="KiosqueDb"/>.
+/// (EF's "one migration set per provider"); code asks for <see cref="KiosqueDb"/>. The Identity tables
+/// (newsroom users and roles) live in the same database.
 /// </summary>
-public abstract class KiosqueDb(DbContextOptions options) : DbContext(options)
+public abstract class KiosqueDb(DbContextOptions options) : IdentityDbContext<NewsroomUser, IdentityRole, string>(options)
 {
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
     public DbSet<NavigationItem> NavigationItems => Set<NavigationItem>();
@@ -23,10 +27,13 @@ public abstract class KiosqueDb(DbContextOptions options) : DbContext(options)
     public DbSet<ArticleRedirect> ArticleRedirects => Set<ArticleRedirect>();
     public DbSet<RetiredPath> RetiredPaths => Set<RetiredPath>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AccountLink> AccountLinks => Set<AccountLink>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        var b = modelBuilder;
+        base.OnModelCreating(builder);
+        var b = builder;
+        b.ConfigureAccounts();
         b.Entity<SiteSettings>(e =>
         {
             e.Property(x => x.Id).ValueGeneratedNever();

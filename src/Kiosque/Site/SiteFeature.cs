@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc.Razor;
 
 namespace Kiosque.Site;
 
@@ -8,7 +9,9 @@ public static class SiteFeature
 {
     public static void AddSite(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorPages(o => o.RootDirectory = "/Site/Pages");
+        // Pages live in feature folders (Site/Pages, Newsroom/Pages), each page with an absolute route.
+        builder.Services.AddRazorPages(o => o.RootDirectory = "/");
+        builder.Services.Configure<RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Site/Pages/Shared/{0}" + RazorViewEngine.ViewExtension));
         builder.Services.Configure<RouteOptions>(o => o.SetParameterPolicy<PublicSlugConstraint>(PublicSlugConstraint.Name));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<SiteContext>();

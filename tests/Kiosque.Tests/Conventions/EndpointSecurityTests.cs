@@ -16,6 +16,15 @@ public sealed class EndpointSecurityTests
 {
     static readonly string[] WriteMethods = ["POST", "PUT", "PATCH", "DELETE"];
 
+    // The newsroom pages a signed-out person must reach (signing in, links from e-mails, the first-run page).
+    // Listed here by hand so that a new anonymous newsroom page is a deliberate change to this test.
+    static readonly string[] AnonymousByDesign =
+    [
+        "/newsroom/connexion", "/newsroom/connexion/code", "/newsroom/connexion/code-de-secours", "/newsroom/installation",
+        "/newsroom/bienvenue", "/newsroom/mot-de-passe-oublie", "/newsroom/nouveau-mot-de-passe", "/newsroom/acces-refuse",
+        "/newsroom/langue",
+    ];
+
     [Fact]
     public async Task Every_api_and_newsroom_write_requires_authorization()
     {
@@ -26,6 +35,7 @@ public sealed class EndpointSecurityTests
         var unprotected = endpoints
             .Where(e => e.Route.StartsWith("/api", StringComparison.Ordinal) || e.Route.StartsWith("/newsroom", StringComparison.Ordinal))
             .Where(e => e.Methods.Intersect(WriteMethods).Any())
+            .Where(e => !AnonymousByDesign.Contains(e.Route))
             .Where(e => e.Endpoint.Metadata.GetMetadata<IAuthorizeData>() is null || e.Endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
             .Select(e => $"{string.Join(",", e.Methods)} {e.Route}")
             .ToList();
