@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds the newsroom editor into a temporary folder and fails if the result differs from the committed
 # bundle, or if the lockfile names a registry host. esbuild's output is deterministic for pinned versions.
+# Exit status: 0 same, 1 different, 3 could not build (npm ci or esbuild failed).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 editor="$root/src/Kiosque/Newsroom/Editor"
@@ -13,7 +14,10 @@ fi
 
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
-"$root/scripts/build-editor.sh" "$out"
+if ! "$root/scripts/build-editor.sh" "$out"; then
+  echo "Could not install or build the editor (no access to the npm registry?): bundle not compared." >&2
+  exit 3
+fi
 
 status=0
 for file in editor.js editor.css; do

@@ -26,7 +26,8 @@ fi
 # The committed editor bundle must be what its pinned sources build; a difference fails the run.
 bundle_status=0
 if command -v node >/dev/null && command -v npm >/dev/null; then
-  scripts/check-editor-bundle.sh || bundle_status=1
+  scripts/check-editor-bundle.sh || bundle_status=$?
+  if [ "$bundle_status" = 3 ]; then echo "Editor bundle check skipped: the editor could not be built here (see above)."; bundle_status=0; fi
 else
   echo "Editor bundle check skipped: node and npm are not installed (Debian packages nodejs and npm)."
 fi
