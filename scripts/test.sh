@@ -23,6 +23,15 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
+# The committed editor bundle must be what its pinned sources build; a difference fails the run.
+bundle_status=0
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  scripts/check-editor-bundle.sh || bundle_status=$?
+  if [ "$bundle_status" = 3 ]; then echo "Editor bundle check skipped: the editor could not be built here (see above)."; bundle_status=0; fi
+else
+  echo "Editor bundle check skipped: node and npm are not installed (Debian packages nodejs and npm)."
+fi
+
 log=$(mktemp)
 dotnet test Kiosque.slnx "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
@@ -32,5 +41,6 @@ count() { grep -E "^\s+$1: [0-9]+" "$log" | tail -n 1 | grep -oE '[0-9]+' || ech
 passed=$(count succeeded); failed=$(count failed); skipped=$(count skipped)
 if [ "$status" -ne 0 ] && [ "$failed" = 0 ]; then failed=1; echo "dotnet test exited $status before reporting failures (build error?)"; fi
 rm -f "$log"
+if [ "$bundle_status" -ne 0 ]; then failed=$((failed + 1)); status=1; echo "The editor bundle check failed (see above)."; fi
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"

@@ -23,7 +23,11 @@ public sealed class HtmlSanitizing
             AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
             {
                 "href", "title", "src", "alt", "width", "height", "lang", "datetime", "colspan", "rowspan", "scope", "cite",
+                "class",
             },
+            // The newsroom editor marks video embeds <figure class="embed"><a href="VIDEO_URL">…</a></figure> for the
+            // reader site to turn into a player; no other class survives, so authors cannot borrow the site's styles.
+            AllowedClasses = new HashSet<string>(StringComparer.Ordinal) { "embed" },
             AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto", "tel" },
             UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src", "cite" },
             AllowedCssProperties = new HashSet<string>(),
@@ -42,6 +46,9 @@ public sealed class HtmlSanitizing
             // External links open in place but never leak the newsroom's referrer or opener.
             if (e.Node is AngleSharp.Html.Dom.IHtmlAnchorElement a && a.Href.StartsWith("http", StringComparison.OrdinalIgnoreCase))
                 a.SetAttribute("rel", "noopener noreferrer");
+            if (e.Node is AngleSharp.Dom.IElement element && element.HasAttribute("class")
+                && (element.LocalName != "figure" || string.IsNullOrWhiteSpace(element.GetAttribute("class"))))
+                element.RemoveAttribute("class");
         };
     }
 

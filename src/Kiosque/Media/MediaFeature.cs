@@ -6,8 +6,11 @@ namespace Kiosque.Media;
 
 public static class MediaFeature
 {
-    public static void AddMedia(this WebApplicationBuilder builder) =>
+    public static void AddMedia(this WebApplicationBuilder builder)
+    {
         builder.Services.AddScoped<MediaStore>();
+        builder.Services.AddSingleton<ResponsiveImages>();
+    }
 
     /// <summary>Serves stored files at /media/…; their names never change, so they are cached for a year.</summary>
     public static void MapMedia(this WebApplication app)

@@ -7,9 +7,15 @@ namespace Kiosque.Media;
 
 public sealed class MediaRejectedException(string message) : Exception(message);
 
+/// <summary>An image written to the media folder: the original's storage path and every file written for it.</summary>
+public sealed record StoredImage(string StoragePath, string ContentType, long Length, int Width, int Height, DateTime CreatedAt,
+    IReadOnlyList<string> Files);
+
 /// <summary>
 /// Stores uploaded images under {DataPath}/media/yyyy/MM/ after checking by their content (not their name)
-/// that they are images the site can serve. Files are written before the row is saved and removed if it fails.
+/// that they are images the site can serve, with their renditions (see <see cref="Renditions"/>) beside them.
+/// Files are written before the row is saved and removed if it fails. Width and height are as displayed,
+/// after the EXIF orientation.
 /// </summary>
 public sealed class MediaStore(KiosqueDb db, IOptions<KiosqueOptions> options, TimeProvider clock)
 {
@@ -27,15 +33,58 @@ public sealed class MediaStore(KiosqueDb db, IOptions<KiosqueOptions> options, T
 
     public async Task<MediaItem> SaveImageAsync(Stream content, string alt, string? caption, string? credit, CancellationToken ct)
     {
+        var stored = await StoreFilesAsync(content, ct);
+        var item = Add(stored, alt, caption, credit);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            DeleteFiles(stored.Files);
+            throw;
+        }
+        return item;
+    }
+
+    /// <summary>Adds the row of files already stored; the caller saves it, and deletes the files if that fails.</summary>
+    public MediaItem Add(StoredImage stored, string alt, string? caption, string? credit)
+    {
+        var item = new MediaItem
+        {
+            Url = "/media/" + stored.StoragePath,
+            StoragePath = stored.StoragePath,
+            ContentType = stored.ContentType,
+            Length = stored.Length,
+            Width = stored.Width,
+            Height = stored.Height,
+            Alt = alt.Trim(),
+            Caption = string.IsNullOrWhiteSpace(caption) ? null : caption.Trim(),
+            Credit = string.IsNullOrWhiteSpace(credit) ? null : credit.Trim(),
+            CreatedAt = stored.CreatedAt,
+        };
+        db.Media.Add(item);
+        return item;
+    }
+
+    /// <summary>
+    /// Checks the content, then writes the original and its renditions; touches no database, so several files
+    /// can be prepared at once. If anything fails, the files already written are removed.
+    /// </summary>
+    public async Task<StoredImage> StoreFilesAsync(Stream content, CancellationToken ct)
+    {
         using var buffer = new MemoryStream();
         await CopyBoundedAsync(content, buffer, MaxBytes, ct);
         if (buffer.Length == 0) throw new MediaRejectedException("The file is empty.");
 
-        buffer.Position = 0;
-        using var codec = SKCodec.Create(buffer, out var result);
+        // A codec of its own over the bytes: the buffer is read again below to write the original.
+        using var data = SKData.CreateCopy(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        var source = new SKMemoryStream(data);
+        using var codec = SKCodec.Create(source, out var result);
+        if (codec is null) source.Dispose();
         if (codec is null || result != SKCodecResult.Success || !Accepted.TryGetValue(codec.EncodedFormat, out var kind))
             throw new MediaRejectedException("The file is not a JPEG, PNG, WebP or GIF image.");
-        var (width, height) = (codec.Info.Width, codec.Info.Height);
+        var (width, height) = RenditionMaker.UprightSize(codec);
         if (width <= 0 || height <= 0 || (long)width * height > MaxPixels)
             throw new MediaRejectedException($"The image's dimensions ({width}×{height}) are not accepted.");
 
@@ -43,34 +92,41 @@ public sealed class MediaStore(KiosqueDb db, IOptions<KiosqueOptions> options, T
         var relative = $"{now:yyyy}/{now:MM}/{Guid.NewGuid():N}{kind.Extension}";
         var fullPath = Path.Combine(options.Value.MediaPath, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-        buffer.Position = 0;
-        await using (var file = File.Create(fullPath))
-            await buffer.CopyToAsync(file, ct);
-
-        var item = new MediaItem
-        {
-            Url = "/media/" + relative,
-            StoragePath = relative,
-            ContentType = kind.ContentType,
-            Length = buffer.Length,
-            Width = width,
-            Height = height,
-            Alt = alt.Trim(),
-            Caption = string.IsNullOrWhiteSpace(caption) ? null : caption.Trim(),
-            Credit = string.IsNullOrWhiteSpace(credit) ? null : credit.Trim(),
-            CreatedAt = now,
-        };
-        db.Media.Add(item);
+        var files = new List<string> { fullPath };
         try
         {
-            await db.SaveChangesAsync(ct);
+            buffer.Position = 0;
+            await using (var file = File.Create(fullPath))
+                await buffer.CopyToAsync(file, ct);
+
+            // Animated images keep their original only: a still rendition would lose the animation.
+            var widths = codec.FrameCount > 1 ? [] : Renditions.WidthsFor(width, relative);
+            if (widths.Count > 0)
+                await RenditionMaker.MakeAsync(codec, widths, async (w, format, encoded) =>
+                {
+                    var path = Path.Combine(options.Value.MediaPath, Renditions.Name(relative, w, format));
+                    files.Add(path);
+                    await using var file = File.Create(path);
+                    await using var stream = encoded.AsStream();
+                    await stream.CopyToAsync(file, ct);
+                }, ct);
         }
         catch
         {
-            File.Delete(fullPath);
+            DeleteFiles(files);
             throw;
         }
-        return item;
+        return new StoredImage(relative, kind.ContentType, buffer.Length, width, height, now, files);
+    }
+
+    static void DeleteFiles(IEnumerable<string> files)
+    {
+        foreach (var file in files)
+        {
+            try { File.Delete(file); }
+            catch (IOException) { /* an orphan file costs disk space, never correctness */ }
+            catch (UnauthorizedAccessException) { }
+        }
     }
 
     static async Task CopyBoundedAsync(Stream source, Stream target, long max, CancellationToken ct)

@@ -94,8 +94,12 @@ public static class Kickers
         string.IsNullOrWhiteSpace(kicker) ? dossierName ?? "" : kicker;
 }
 
-/// <summary>A list of teasers; headings at the level that follows the page's own.</summary>
-public sealed record CardList(IReadOnlyList<ArticleCard> Articles, int HeadingLevel, bool ShowSection = true);
+/// <summary>
+/// A list of teasers; headings at the level that follows the page's own. The first <paramref name="EagerImages"/>
+/// pictures load at once (they are above the fold when the list opens the page), the others lazily.
+/// </summary>
+public sealed record CardList(IReadOnlyList<ArticleCard> Articles, int HeadingLevel, bool ShowSection = true,
+    string? ImageSizes = null, int EagerImages = 0);
 
 public sealed record PagerView(string BasePath, int Page, int PageCount);
 

@@ -412,7 +412,8 @@ public sealed class DemoContentStartupTests
             var counts = await Counts.LoadAsync(app);
             Assert.Equal(7, counts.Sections);
             Assert.Equal(counts.Articles, counts.Media);
-            Assert.Equal(counts.Media + 2, MediaFiles(dataPath).Count); // the images and the two episodes
+            // Each 1600 px picture with its 480 and 960 px renditions in WebP and JPEG, and the two episodes.
+            Assert.Equal(counts.Media * 5 + 2, MediaFiles(dataPath).Count);
         }
         finally
         {

@@ -114,25 +114,28 @@ public sealed class DemoContent(
         var byKey = new Dictionary<string, Article>();
         var created = new List<(DemoArticle Demo, Article Article)>();
 
-        // Drawing and encoding is most of the seeding time and needs no database: spread it over the cores.
+        // Drawing, encoding and making renditions is most of the seeding time and needs no database: spread it
+        // over the cores. Files stored before a failure are listed for removal all the same.
         var demos = DemoArticles.All;
-        var pictures = new MemoryStream[demos.Length];
-        await Parallel.ForAsync(0, demos.Length, ct, (i, _) =>
+        var stored = new StoredImage?[demos.Length];
+        try
         {
-            pictures[i] = DemoMedia.RenderLeadImage(Slugs.From(demos[i].Headline), sections[demos[i].Section].Kind);
-            return ValueTask.CompletedTask;
-        });
+            await Parallel.ForAsync(0, demos.Length, ct, async (i, token) =>
+            {
+                using var picture = DemoMedia.RenderLeadImage(Slugs.From(demos[i].Headline), sections[demos[i].Section].Kind);
+                stored[i] = await media.StoreFilesAsync(picture, token);
+            });
+        }
+        finally
+        {
+            files.AddRange(stored.Where(s => s is not null).SelectMany(s => s!.Files));
+        }
 
-        foreach (var (demo, picture) in demos.Zip(pictures))
+        foreach (var (demo, picture) in demos.Zip(stored))
         {
             var section = sections[demo.Section];
             var slug = Slugs.From(demo.Headline);
-
-            // MediaStore saves its row at once; inside the open transaction it still rolls back with the rest.
-            MediaItem image;
-            using (picture)
-                image = await media.SaveImageAsync(picture, demo.Photo.Alt, demo.Photo.Caption, demo.Photo.Credit, ct);
-            files.Add(Path.Combine(options.Value.MediaPath, image.StoragePath));
+            var image = media.Add(picture!, demo.Photo.Alt, demo.Photo.Caption, demo.Photo.Credit);
 
             DateTime? publishedAt = demo.Status == ArticleStatus.Draft ? null : now.AddMinutes(-Math.Round(demo.HoursAgo * 60));
             var editedAt = publishedAt is { } p && p < now ? p : now;
