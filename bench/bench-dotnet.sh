@@ -33,7 +33,7 @@ block=$(
     echo "### $(basename "$report" -report-github.md | sed 's/^Kiosque\.Benchmarks\.//')"
     echo
     # Keep the table; BenchmarkDotNet's environment header is summarised by the machine line above.
-    sed -n '/^|/p' "$report"
+    sed -n '/^|/p' "$report" | sed 's/\*\*//g'   # GitHub exporter bolds parameterised rows
   done
 )
 echo "$block"
