@@ -11,6 +11,9 @@ sealed class ApiSeeder(HttpClient http, int articles, int parallel, int images, 
 {
     public int Articles => articles;
     public int Parallel => parallel;
+    public int Conflicts => conflicts;
+
+    int conflicts;
 
     sealed record Created(int Id, string Url);
     sealed record Slugged(string Slug);
@@ -56,7 +59,16 @@ sealed class ApiSeeder(HttpClient http, int articles, int parallel, int images, 
         string? last = null;
         await System.Threading.Tasks.Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (request, ct) =>
         {
-            using var response = await http.PostAsJsonAsync(new Uri("/api/v1/articles", UriKind.Relative), request, ct);
+            // Two posts in flight with the same headline race for its slug; the loser gets 409 and, like a
+            // newsroom client, tries again (the API then numbers the slug).
+            var response = await http.PostAsJsonAsync(new Uri("/api/v1/articles", UriKind.Relative), request, ct);
+            for (var attempt = 0; attempt < 3 && response.StatusCode == System.Net.HttpStatusCode.Conflict; attempt++)
+            {
+                response.Dispose();
+                Interlocked.Increment(ref conflicts);
+                response = await http.PostAsJsonAsync(new Uri("/api/v1/articles", UriKind.Relative), request, ct);
+            }
+            using var _ = response;
             await EnsureAsync(response, "POST /api/v1/articles");
             if (request.headline == Catalog.ArticleHeadline)
                 last = new Uri((await response.Content.ReadFromJsonAsync<Created>(ct))!.Url).AbsolutePath;

@@ -44,7 +44,7 @@ else
     var seeder = new ApiSeeder(http, options.Int("--articles", 200), options.Int("--parallel", 4), options.Int("--images", 10), options.Int("--seed", 42));
     var path = await seeder.RunAsync();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"seeded {seeder.Articles} articles through the API in {clock.Elapsed.TotalSeconds:0.0} s ({seeder.Articles / clock.Elapsed.TotalSeconds:0.0} articles/s, {seeder.Parallel} in parallel)"));
+        $"seeded {seeder.Articles} articles through the API in {clock.Elapsed.TotalSeconds:0.0} s ({seeder.Articles / clock.Elapsed.TotalSeconds:0.0} articles/s, {seeder.Parallel} in parallel, {seeder.Conflicts} slug conflicts retried)"));
     Console.WriteLine(path);
 }
 return 0;
