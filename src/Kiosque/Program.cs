@@ -1,6 +1,7 @@
 using Kiosque.Api;
 using Kiosque.Cli;
 using Kiosque.Content;
+using Kiosque.Content.Workflow;
 using Kiosque.Infrastructure;
 using Kiosque.Media;
 using Kiosque.Site;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddInfrastructure();    // options, clock, database (SQLite or PostgreSQL), problem details, health
 builder.AddContent();           // HTML sanitizing, demo content
+builder.AddWorkflow();          // article writes: roles, revisions, audit log, events, scheduled publishing
 builder.AddMedia();             // image validation and storage
 builder.AddApi();               // bearer tokens, roles, /api/v1, OpenAPI
 builder.AddSite();              // the reader's site
