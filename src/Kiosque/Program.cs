@@ -2,6 +2,7 @@ using Kiosque.Accounts;
 using Kiosque.Api;
 using Kiosque.Cli;
 using Kiosque.Content;
+using Kiosque.Content.Workflow;
 using Kiosque.Infrastructure;
 using Kiosque.Media;
 using Kiosque.Newsroom;
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddInfrastructure();    // options, clock, database (SQLite or PostgreSQL), problem details, health
 builder.AddContent();           // HTML sanitizing, demo content
+builder.AddWorkflow();          // article writes: roles, revisions, audit log, events, scheduled publishing
 builder.AddMedia();             // image validation and storage
 builder.AddApi();               // bearer tokens, roles, /api/v1, OpenAPI
 builder.AddAccounts();          // Identity users and roles, newsroom cookie, two-factor, one-time links

@@ -88,6 +88,7 @@ public static class ApiFeature
         v1.MapTaxonomy();
         v1.MapPagesApi();
         v1.MapSiteApi();
+        v1.MapAuditApi();
 
         app.Map(Prefix + "/{**path}", UnknownRoute).AllowAnonymous().ExcludeFromDescription()
             .WithMetadata(new WritesNothingAttribute("answers 404, 405 or 415 problems for routes that do not exist"));

@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using System.Globalization;
 using Kiosque.Content;
+using Kiosque.Content.Workflow;
 using Kiosque.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -11,12 +13,43 @@ public sealed record LeadImageRequest(int MediaId, string? Alt, string? Caption,
 /// <summary>One "À lire aussi" entry: `{articleId}` for an internal article, else `{url, title, source}`.</summary>
 public sealed record RelatedRequest(int? ArticleId, string? Url, string? Title, string? Source);
 
+/// <summary>An article as a client sends it; `version` is the version it read (If-Match works too): newer answers 409.</summary>
 public sealed record ArticleRequest(
     string? Section, string? Dossier, string? Kicker, string? Headline, string? Slug, string? Standfirst, string? BodyHtml,
     LeadImageRequest? LeadImage, List<string>? Authors, List<string>? Tags, List<RelatedRequest>? Related,
     ArticleStatus? Status, DateTimeOffset? PublishedAt, bool? CommentsEnabled,
-    string? VideoUrl, string? AudioUrl, long? AudioLength, int? AudioDurationSeconds) : IValidatable
+    string? VideoUrl, string? AudioUrl, long? AudioLength, int? AudioDurationSeconds,
+    WorkType? WorkType = null, string? SeoTitle = null, string? SeoDescription = null,
+    int? Version = null) : IValidatable
 {
+    /// <summary>The editable fields, by hand; the validation filter has already checked the required ones.</summary>
+    public ArticleInput ToInput() => new()
+    {
+        Section = Section!,
+        Dossier = Dossier,
+        Kicker = Kicker,
+        Headline = Headline!,
+        Slug = Slug,
+        Standfirst = Standfirst ?? "",
+        BodyHtml = BodyHtml ?? "",
+        WorkType = WorkType ?? Content.WorkType.News,
+        SeoTitle = SeoTitle,
+        SeoDescription = SeoDescription,
+        LeadImage = LeadImage is null ? null : new LeadImageInput(LeadImage.MediaId, LeadImage.Alt, LeadImage.Caption, LeadImage.Credit),
+        Authors = Authors ?? [],
+        Tags = Tags ?? [],
+        Related = (Related ?? []).Select(r => new RelatedInput(r.ArticleId, r.Url, r.Title, r.Source)).ToList(),
+        CommentsEnabled = CommentsEnabled ?? true,
+        VideoUrl = VideoUrl,
+        AudioUrl = AudioUrl,
+        AudioLength = AudioLength,
+        AudioDurationSeconds = AudioDurationSeconds,
+    };
+
+    /// <summary>Null: the save leaves the status (and publication date) as they are.</summary>
+    public StatusChange? ToStatusChange() =>
+        Status is null && PublishedAt is null ? null : new StatusChange(Status, PublishedAt?.UtcDateTime);
+
     public void Validate(Errors errors)
     {
         errors.Required("section", Section, 100);
@@ -24,6 +57,8 @@ public sealed record ArticleRequest(
         errors.MaxLength("kicker", Kicker, 200);
         errors.MaxLength("standfirst", Standfirst, 2000);
         errors.MaxLength("dossier", Dossier, 200);
+        errors.MaxLength("seoTitle", SeoTitle, 300);
+        errors.MaxLength("seoDescription", SeoDescription, 500);
         errors.Slug("slug", Slug);
         if (Slug is null && Headline is not null && Slugs.From(Headline).Length == 0)
             errors.Add("slug", "The headline gives no slug: send one.");
@@ -58,7 +93,30 @@ public sealed record ArticleRequest(
     }
 }
 
-public sealed record ArticleCreated(int Id, string Slug, string Url);
+public sealed record ArticleCreated(int Id, string Slug, string Url, ArticleStatus Status, int Version);
+
+public sealed record ScheduleRequest(DateTimeOffset? PublishedAt) : IValidatable
+{
+    public void Validate(Errors errors)
+    {
+        if (PublishedAt is null) errors.Add("publishedAt", "Required: when the article goes live.");
+    }
+}
+
+public sealed record CorrectionRequest(string? Text) : IValidatable
+{
+    public void Validate(Errors errors) => errors.Required("text", Text, 2000);
+}
+
+public sealed record CorrectionResponse(DateTimeOffset At, string Text);
+
+public sealed record RevisionResponse(int Number, DateTimeOffset CreatedAt, string ActorId, string ActorName, RevisionKind Kind, int? RestoredFrom);
+
+public sealed record DiffPieceResponse(DiffKind Kind, string Text);
+
+public sealed record FieldDiffResponse(string Field, IReadOnlyList<DiffPieceResponse> Pieces);
+
+public sealed record RevisionDiffResponse(int From, int To, IReadOnlyList<FieldDiffResponse> Fields);
 
 public sealed record LeadImageResponse(int MediaId, string Url, string Alt, string? Caption, string? Credit, int Width, int Height);
 
@@ -68,7 +126,8 @@ public sealed record ArticleResponse(
     int Id, string Url, string Section, string? Dossier, string? Kicker, string EffectiveKicker, string Headline, string Slug,
     string Standfirst, string BodyHtml, LeadImageResponse? LeadImage, IReadOnlyList<string> Authors, IReadOnlyList<string> Tags,
     IReadOnlyList<RelatedResponse> Related, ArticleStatus Status, DateTimeOffset? PublishedAt, bool CommentsEnabled,
-    string? VideoUrl, string? AudioUrl, long? AudioLength, int? AudioDurationSeconds, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    string? VideoUrl, string? AudioUrl, long? AudioLength, int? AudioDurationSeconds, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    WorkType WorkType, string? SeoTitle, string? SeoDescription, int Version, IReadOnlyList<CorrectionResponse> Corrections);
 
 public sealed record ArticleSummary(
     int Id, string Url, string Section, string? Dossier, string EffectiveKicker, string Headline, string Slug, string Standfirst,
@@ -86,11 +145,32 @@ public static class ArticlesApi
         read.MapGet("", ListAsync).WithName("ListArticles");
         read.MapGet("/{id:int}", GetAsync).WithName("GetArticle");
 
+        // Any token may call these; the workflow decides per role and article (403 problem otherwise).
         var write = read.MapGroup("").RequireAuthorization(ApiAuth.Write);
         write.MapPost("", CreateAsync).WithName("CreateArticle");
         write.MapPut("/{id:int}", UpdateAsync).WithName("UpdateArticle");
         write.MapDelete("/{id:int}", DeleteAsync).WithName("DeleteArticle").RequireAuthorization(ApiAuth.Publish);
+        write.MapPost("/{id:int}/submit", (int id, HttpContext http, ArticleWorkflow workflow, CancellationToken ct) =>
+            TransitionAsync(http, id, (version, actor) => workflow.SubmitAsync(id, version, actor, ct))).WithName("SubmitArticle");
+        write.MapPost("/{id:int}/publish", (int id, HttpContext http, ArticleWorkflow workflow, CancellationToken ct) =>
+            TransitionAsync(http, id, (version, actor) => workflow.PublishAsync(id, version, actor, ct))).WithName("PublishArticle");
+        write.MapPost("/{id:int}/schedule", (int id, ScheduleRequest request, HttpContext http, ArticleWorkflow workflow, CancellationToken ct) =>
+            TransitionAsync(http, id, (version, actor) => workflow.ScheduleAsync(id, request.PublishedAt!.Value.UtcDateTime, version, actor, ct))).WithName("ScheduleArticle");
+        write.MapPost("/{id:int}/unpublish", (int id, HttpContext http, ArticleWorkflow workflow, CancellationToken ct) =>
+            TransitionAsync(http, id, (version, actor) => workflow.UnpublishAsync(id, version, actor, ct))).WithName("UnpublishArticle");
+        write.MapPost("/{id:int}/draft", (int id, HttpContext http, ArticleWorkflow workflow, CancellationToken ct) =>
+            TransitionAsync(http, id, (version, actor) => workflow.ReturnToDraftAsync(id, version, actor, ct))).WithName("ReturnArticleToDraft");
+        write.MapPost("/{id:int}/corrections", (int id, CorrectionRequest request, HttpContext http, ArticleWorkflow workflow, CancellationToken ct) =>
+            TransitionAsync(http, id, (version, actor) => workflow.AddCorrectionAsync(id, request.Text!, version, actor, ct))).WithName("AddArticleCorrection");
+        write.MapGet("/{id:int}/revisions", RevisionsAsync).WithName("ListArticleRevisions");
+        write.MapGet("/{id:int}/revisions/{from:int}/diff/{to:int}", DiffAsync).WithName("DiffArticleRevisions");
+        write.MapPost("/{id:int}/revisions/{number:int}/restore", (int id, int number, HttpContext http, ArticleWorkflow workflow, CancellationToken ct) =>
+            TransitionAsync(http, id, (version, actor) => workflow.RestoreAsync(id, number, version, actor, ct))).WithName("RestoreArticleRevision");
     }
+
+    /// <summary>`draft`, `in-review` (or `inreview`), `scheduled`, `published`, `unpublished`.</summary>
+    static bool TryParseStatus(string value, out ArticleStatus status) =>
+        Enum.TryParse(value.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out status) && !int.TryParse(value, out _);
 
     static IQueryable<Article> Visible(KiosqueDb db, ClaimsPrincipal? tokenUser, DateTime now) =>
         tokenUser is null
@@ -105,8 +185,8 @@ public static class ArticlesApi
         ArticleStatus? wanted = null;
         if (status is not null)
         {
-            if (Enum.TryParse<ArticleStatus>(status, ignoreCase: true, out var parsed) && !int.TryParse(status, out _)) wanted = parsed;
-            else errors.Add("status", "One of draft, scheduled, published, unpublished.");
+            if (TryParseStatus(status, out var parsed)) wanted = parsed;
+            else errors.Add("status", "One of draft, in-review, scheduled, published, unpublished.");
         }
         if (page is < 1 or > 100_000) errors.Add("page", "Between 1 and 100000.");
         if (pageSize is < 1 or > 100) errors.Add("pageSize", "Between 1 and 100.");
@@ -142,6 +222,7 @@ public static class ArticlesApi
         .Include(a => a.Section).Include(a => a.Dossier).Include(a => a.LeadImage)
         .Include(a => a.Authors.OrderBy(x => x.Position)).ThenInclude(x => x.Author)
         .Include(a => a.Tags)
+        .Include(a => a.Corrections)
         .Include(a => a.Related.OrderBy(r => r.Position)).ThenInclude(r => r.TargetArticle).ThenInclude(t => t!.Section);
 
     static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult>> GetAsync(
@@ -150,7 +231,9 @@ public static class ArticlesApi
         var now = clock.GetUtcNow().UtcDateTime;
         var tokenUser = await ApiAuth.TokenUserAsync(http);
         var article = await WithEverything(Visible(db, tokenUser, now)).AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
-        return article is null ? ApiProblems.NotFound($"article {id}") : TypedResults.Ok(ToResponse(http, article, tokenUser is null, now));
+        if (article is null) return ApiProblems.NotFound($"article {id}");
+        http.Response.Headers.ETag = $"\"{article.Version.ToString(CultureInfo.InvariantCulture)}\"";
+        return TypedResults.Ok(ToResponse(http, article, tokenUser is null, now));
     }
 
     static ArticleResponse ToResponse(HttpContext http, Article a, bool publicOnly, DateTime now) => new(
@@ -167,184 +250,95 @@ public static class ArticlesApi
                 : new RelatedResponse(null, r.Url is null ? null : ApiUrls.Absolute(http, r.Url), r.Title, r.Source))
             .ToList(),
         a.Status, ApiProblems.Utc(a.PublishedAt), a.CommentsEnabled, a.VideoUrl, a.AudioUrl, a.AudioLength, a.AudioDurationSeconds,
-        ApiProblems.Utc(a.CreatedAt), ApiProblems.Utc(a.UpdatedAt));
+        ApiProblems.Utc(a.CreatedAt), ApiProblems.Utc(a.UpdatedAt), a.WorkType, a.SeoTitle, a.SeoDescription, a.Version,
+        a.Corrections.OrderBy(c => c.At).ThenBy(c => c.Id).Select(c => new CorrectionResponse(ApiProblems.Utc(c.At), c.Text)).ToList());
 
     static async Task<Results<Created<ArticleCreated>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        ArticleRequest request, HttpContext http, KiosqueDb db, HtmlSanitizing html, TimeProvider clock, CancellationToken ct)
+        ArticleRequest request, HttpContext http, ArticleWorkflow workflow, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var article = new Article { CreatedAt = now };
-        var rejection = await ApplyAsync(request, article, http, db, html, now, ct);
-        if (rejection?.Validation is { } invalid) return invalid;
-        if (rejection?.Problem is { } problem) return problem;
-        db.Articles.Add(article);
-        await db.SaveChangesAsync(ct);
-        var url = ApiUrls.Absolute(http, article.Path);
-        return TypedResults.Created(ApiUrls.Absolute(http, $"/api/v1/articles/{article.Id}"), new ArticleCreated(article.Id, article.Slug, url));
+        if (Actor.From(http.User) is not { } actor) return NoActor();
+        var result = await workflow.CreateAsync(request.ToInput(), actor, request.ToStatusChange(), ct);
+        if (result.Article is not { } saved) return Refused<Created<ArticleCreated>>(result);
+        return TypedResults.Created(ApiUrls.Absolute(http, $"/api/v1/articles/{saved.Id}"), Saved(http, saved));
     }
 
     static async Task<Results<Ok<ArticleCreated>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        int id, ArticleRequest request, HttpContext http, KiosqueDb db, HtmlSanitizing html, TimeProvider clock, CancellationToken ct)
+        int id, ArticleRequest request, HttpContext http, ArticleWorkflow workflow, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var article = await WithEverything(db.Articles).SingleOrDefaultAsync(a => a.Id == id, ct);
-        if (article is null) return ApiProblems.NotFound($"article {id}");
-        if (!ApiAuth.CanPublish(http.User) && article.Status != ArticleStatus.Draft)
-            return ApiProblems.Forbidden("Contributors can only change drafts; this article is " + article.Status.ToString().ToLowerInvariant() + ".");
+        if (Actor.From(http.User) is not { } actor) return NoActor();
+        if (!TryExpectedVersion(http, request.Version, out var version, out var bad)) return bad!;
+        var result = await workflow.UpdateAsync(id, request.ToInput(), version, request.ToStatusChange(), actor, ct);
+        return result.Article is { } saved ? TypedResults.Ok(Saved(http, saved)) : Refused<Ok<ArticleCreated>>(result, id);
+    }
 
-        var oldPath = article.Path;
-        var wasPublic = article.PublishedAt is not null && article.PublishedAt <= now && article.Status != ArticleStatus.Draft;
-        var rejection = await ApplyAsync(request, article, http, db, html, now, ct);
-        if (rejection?.Validation is { } invalid) return invalid;
-        if (rejection?.Problem is { } problem) return problem;
+    static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(int id, HttpContext http, ArticleWorkflow workflow, CancellationToken ct)
+    {
+        if (Actor.From(http.User) is not { } actor) return NoActor();
+        var result = await workflow.DeleteAsync(id, actor, ct);
+        return result.Succeeded ? TypedResults.NoContent() : ProblemFor(result, id);
+    }
 
-        if (wasPublic && article.Path != oldPath)
+    /// <summary>Submit, publish, schedule, unpublish, back to draft, correct, restore: the If-Match header carries the version.</summary>
+    static async Task<Results<Ok<ArticleCreated>, ValidationProblem, ProblemHttpResult>> TransitionAsync(
+        HttpContext http, int id, Func<int?, Actor, Task<WorkflowResult>> act)
+    {
+        if (Actor.From(http.User) is not { } actor) return NoActor();
+        if (!TryExpectedVersion(http, null, out var version, out var bad)) return bad!;
+        var result = await act(version, actor);
+        return result.Article is { } saved ? TypedResults.Ok(Saved(http, saved)) : Refused<Ok<ArticleCreated>>(result, id);
+    }
+
+    static async Task<Results<Ok<ItemList<RevisionResponse>>, ProblemHttpResult>> RevisionsAsync(int id, ArticleHistory history, CancellationToken ct)
+    {
+        var revisions = await history.ListAsync(id, ct);
+        if (revisions is null) return ApiProblems.NotFound($"article {id}");
+        return TypedResults.Ok(new ItemList<RevisionResponse>(revisions
+            .Select(r => new RevisionResponse(r.Number, ApiProblems.Utc(r.CreatedAt), r.ActorId, r.ActorName, r.Kind, r.RestoredFrom)).ToList()));
+    }
+
+    static async Task<Results<Ok<RevisionDiffResponse>, ProblemHttpResult>> DiffAsync(int id, int from, int to, ArticleHistory history, CancellationToken ct)
+    {
+        var diff = await history.DiffAsync(id, from, to, ct);
+        if (diff is null) return ApiProblems.NotFound($"revisions {from} and {to} of article {id}");
+        return TypedResults.Ok(new RevisionDiffResponse(diff.From, diff.To, diff.Fields
+            .Select(f => new FieldDiffResponse(f.Field, f.Pieces.Select(p => new DiffPieceResponse(p.Kind, p.Text)).ToList())).ToList()));
+    }
+
+    static ArticleCreated Saved(HttpContext http, SavedArticle saved) =>
+        new(saved.Id, saved.Slug, ApiUrls.Absolute(http, saved.Path), saved.Status, saved.Version);
+
+    /// <summary>The body's `version`, else `If-Match: "N"` (weak or strong; `*` matches any).</summary>
+    static bool TryExpectedVersion(HttpContext http, int? fromBody, out int? version, out ValidationProblem? bad)
+    {
+        (version, bad) = (fromBody, null);
+        if (fromBody is not null) return true;
+        string? header = http.Request.Headers.IfMatch;
+        if (string.IsNullOrWhiteSpace(header) || header.Trim() == "*") return true;
+        var tag = header.Trim();
+        if (tag.StartsWith("W/", StringComparison.Ordinal)) tag = tag[2..];
+        if (int.TryParse(tag.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
         {
-            var existing = await db.ArticleRedirects.SingleOrDefaultAsync(r => r.Path == oldPath, ct);
-            if (existing is null) db.ArticleRedirects.Add(new ArticleRedirect { Path = oldPath, ArticleId = article.Id });
-            else existing.ArticleId = article.Id;
+            version = parsed;
+            return true;
         }
-        article.UpdatedAt = now;
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new ArticleCreated(article.Id, article.Slug, ApiUrls.Absolute(http, article.Path)));
-    }
-
-    static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(int id, KiosqueDb db, TimeProvider clock, CancellationToken ct)
-    {
-        var article = await db.Articles.Include(a => a.Section).SingleOrDefaultAsync(a => a.Id == id, ct);
-        if (article is null) return ApiProblems.NotFound($"article {id}");
-        var now = clock.GetUtcNow().UtcDateTime;
-        var paths = await db.ArticleRedirects.Where(r => r.ArticleId == id).Select(r => r.Path).ToListAsync(ct);
-        paths.Add(article.Path);
-        var alreadyRetired = await db.RetiredPaths.Where(r => paths.Contains(r.Path)).Select(r => r.Path).ToListAsync(ct);
-        foreach (var path in paths.Except(alreadyRetired, StringComparer.Ordinal))
-            db.RetiredPaths.Add(new RetiredPath { Path = path, RetiredAt = now });
-        db.Articles.Remove(article);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
-    }
-
-    sealed record Rejection(ValidationProblem? Validation, ProblemHttpResult? Problem);
-
-    /// <summary>
-    /// Copies a request onto a tracked article after checking everything that needs the database; returns the
-    /// problem to answer instead, in which case nothing has been added to the context's pending writes.
-    /// </summary>
-    static async Task<Rejection?> ApplyAsync(
-        ArticleRequest r, Article article, HttpContext http, KiosqueDb db, HtmlSanitizing html, DateTime now, CancellationToken ct)
-    {
         var errors = new Errors();
-        var status = r.Status ?? ArticleStatus.Draft;
-        if (status != ArticleStatus.Draft && !ApiAuth.CanPublish(http.User))
-            return new(null, ApiProblems.Forbidden("Contributors can only save drafts; an editor publishes."));
-
-        var section = await db.Sections.SingleOrDefaultAsync(s => s.Slug == r.Section, ct);
-        if (section is null) errors.Add("section", $"No section with slug \"{r.Section}\".");
-        Dossier? dossier = null;
-        if (!string.IsNullOrWhiteSpace(r.Dossier))
-        {
-            dossier = await db.Dossiers.SingleOrDefaultAsync(d => d.Slug == r.Dossier, ct);
-            if (dossier is null) errors.Add("dossier", $"No dossier with slug \"{r.Dossier}\".");
-        }
-        MediaItem? image = null;
-        if (r.LeadImage is not null)
-        {
-            image = await db.Media.SingleOrDefaultAsync(m => m.Id == r.LeadImage.MediaId, ct);
-            if (image is null) errors.Add("leadImage.mediaId", $"No media item {r.LeadImage.MediaId}.");
-        }
-
-        var authorSlugs = (r.Authors ?? []).Distinct(StringComparer.Ordinal).ToList();
-        var authors = await db.Authors.Where(a => authorSlugs.Contains(a.Slug)).ToListAsync(ct);
-        foreach (var missing in authorSlugs.Except(authors.Select(a => a.Slug), StringComparer.Ordinal))
-            errors.Add("authors", $"No author with slug \"{missing}\".");
-
-        var relatedIds = (r.Related ?? []).Where(x => x.ArticleId is not null).Select(x => x.ArticleId!.Value).Distinct().ToList();
-        var relatedArticles = await db.Articles.Where(a => relatedIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
-        foreach (var (item, i) in (r.Related ?? []).Select((x, i) => (x, i)))
-        {
-            if (item.ArticleId is not { } target) continue;
-            if (article.Id != 0 && target == article.Id) errors.Add($"related[{i}].articleId", "An article cannot recommend itself.");
-            else if (!relatedArticles.ContainsKey(target)) errors.Add($"related[{i}].articleId", $"No article {target}.");
-        }
-
-        DateTime? publishedAt = r.PublishedAt?.UtcDateTime ?? article.PublishedAt;
-        if (status == ArticleStatus.Scheduled && (r.PublishedAt is null || r.PublishedAt.Value.UtcDateTime <= now))
-            errors.Add("publishedAt", "A scheduled article needs a publishedAt in the future.");
-        if (status == ArticleStatus.Published) publishedAt ??= now;
-
-        var slug = r.Slug ?? (article.Id != 0 && r.Headline == article.Headline ? article.Slug : Slugs.From(r.Headline!));
-        if (errors.Any) return new(errors.ToProblem(), null);
-
-        var taken = await db.Articles.AnyAsync(a => a.Slug == slug && a.Id != article.Id, ct);
-        if (taken)
-        {
-            if (r.Slug is not null) return new(null, ApiProblems.Conflict($"The slug \"{slug}\" is already used by another article."));
-            // A generated slug gets a number rather than failing: two stories may share a headline ("En direct").
-            var stem = slug.Length > 190 ? slug[..190].TrimEnd('-') : slug;
-            var siblings = await db.Articles.Where(a => a.Slug.StartsWith(stem + "-")).Select(a => a.Slug).ToListAsync(ct);
-            var n = 2;
-            while (siblings.Contains($"{stem}-{n}")) n++;
-            slug = $"{stem}-{n}";
-        }
-
-        var tags = await TagsAsync(db, r.Tags ?? [], ct);
-        article.Section = section!;
-        article.Dossier = dossier;
-        article.Kicker = string.IsNullOrWhiteSpace(r.Kicker) ? null : r.Kicker.Trim();
-        article.Headline = r.Headline!.Trim();
-        article.Slug = slug;
-        article.Standfirst = r.Standfirst?.Trim() ?? "";
-        article.BodyHtml = html.Sanitize(r.BodyHtml);
-        article.LeadImage = image;
-        article.LeadImageAlt = image is null ? null : string.IsNullOrWhiteSpace(r.LeadImage!.Alt) ? image.Alt : r.LeadImage.Alt.Trim();
-        article.LeadImageCaption = image is null ? null : string.IsNullOrWhiteSpace(r.LeadImage!.Caption) ? image.Caption : r.LeadImage.Caption.Trim();
-        article.LeadImageCredit = image is null ? null : string.IsNullOrWhiteSpace(r.LeadImage!.Credit) ? image.Credit : r.LeadImage.Credit.Trim();
-        article.Status = status;
-        article.PublishedAt = publishedAt;
-        article.CommentsEnabled = r.CommentsEnabled ?? true;
-        article.VideoUrl = string.IsNullOrWhiteSpace(r.VideoUrl) ? null : r.VideoUrl;
-        article.AudioUrl = string.IsNullOrWhiteSpace(r.AudioUrl) ? null : r.AudioUrl;
-        article.AudioLength = r.AudioLength;
-        article.AudioDurationSeconds = r.AudioDurationSeconds;
-        article.UpdatedAt = now;
-
-        // Bylines are keyed by (article, author): keep the rows that stay, so none is deleted and re-inserted.
-        var bySlug = authors.ToDictionary(a => a.Slug, StringComparer.Ordinal);
-        var byline = authorSlugs.Select((s, i) => (Author: bySlug[s], Position: i)).ToList();
-        article.Authors.RemoveAll(x => byline.All(b => b.Author.Id != x.AuthorId));
-        foreach (var (author, position) in byline)
-        {
-            var row = article.Authors.Find(x => x.AuthorId == author.Id);
-            if (row is null) article.Authors.Add(new ArticleAuthor { Author = author, AuthorId = author.Id, Position = position });
-            else row.Position = position;
-        }
-
-        article.Tags.Clear();
-        article.Tags.AddRange(tags);
-
-        article.Related.Clear();
-        article.Related.AddRange((r.Related ?? []).Select((x, i) => x.ArticleId is { } target
-            ? new RelatedItem { Position = i, TargetArticleId = target }
-            : new RelatedItem { Position = i, Url = x.Url!.Trim(), Title = x.Title!.Trim(), Source = string.IsNullOrWhiteSpace(x.Source) ? null : x.Source.Trim() }));
-
-        // The new path is live again: it no longer redirects elsewhere or answers 410.
-        var path = $"/{section!.Slug}/{slug}";
-        db.ArticleRedirects.RemoveRange(await db.ArticleRedirects.Where(x => x.Path == path).ToListAsync(ct));
-        db.RetiredPaths.RemoveRange(await db.RetiredPaths.Where(x => x.Path == path).ToListAsync(ct));
-        return null;
+        errors.Add("If-Match", "Send the article's version as returned in its ETag, e.g. If-Match: \"3\".");
+        bad = errors.ToProblem();
+        return false;
     }
 
-    /// <summary>Finds tags by slug, creating the missing ones.</summary>
-    static async Task<List<Tag>> TagsAsync(KiosqueDb db, List<string> names, CancellationToken ct)
+    static ProblemHttpResult NoActor() => ApiProblems.Forbidden("This credential names no user or role the newsroom knows.");
+
+    static Results<T, ValidationProblem, ProblemHttpResult> Refused<T>(WorkflowResult result, int id = 0) where T : IResult =>
+        result.Outcome == WorkflowOutcome.Invalid && result.Errors is { } errors
+            ? TypedResults.ValidationProblem(errors, detail: result.Message)
+            : ProblemFor(result, id);
+
+    static ProblemHttpResult ProblemFor(WorkflowResult result, int id) => result.Outcome switch
     {
-        var wanted = names.Select(n => n.Trim()).GroupBy(n => Slugs.From(n, 100), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var slugs = wanted.Keys.ToList();
-        var existing = await db.Tags.Where(t => slugs.Contains(t.Slug)).ToListAsync(ct);
-        var tags = new List<Tag>(existing);
-        foreach (var (slug, name) in wanted)
-            if (existing.All(t => t.Slug != slug))
-                tags.Add(new Tag { Name = name, Slug = slug });
-        return tags;
-    }
+        WorkflowOutcome.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: result.Message ?? $"No article {id}."),
+        WorkflowOutcome.Forbidden => ApiProblems.Forbidden(result.Message ?? "Not allowed."),
+        WorkflowOutcome.Invalid => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid", detail: result.Message),
+        _ => ApiProblems.Conflict(result.Message ?? "Conflict."),
+    };
 }

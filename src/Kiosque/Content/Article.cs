@@ -1,6 +1,18 @@
+using System.Text.Json.Serialization;
+
 namespace Kiosque.Content;
 
-public enum ArticleStatus { Draft, Scheduled, Published, Unpublished }
+public enum ArticleStatus
+{
+    Draft,
+    [JsonStringEnumMemberName("in-review")] InReview,
+    Scheduled,
+    Published,
+    Unpublished,
+}
+
+/// <summary>The kind of work, as the Trust Project labels it; readers see a label for all but plain news.</summary>
+public enum WorkType { News, Analysis, Opinion, Interview, Review }
 
 public sealed class Article
 {
@@ -28,6 +40,18 @@ public sealed class Article
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public bool CommentsEnabled { get; set; } = true;
+    public WorkType WorkType { get; set; }
+    /// <summary>Overrides the headline in &lt;title&gt; and social cards when set.</summary>
+    public string? SeoTitle { get; set; }
+    /// <summary>Overrides the standfirst in the meta description and social cards when set.</summary>
+    public string? SeoDescription { get; set; }
+
+    /// <summary>The actor id of whoever created it: contributors may only touch their own pieces.</summary>
+    public string? CreatedBy { get; set; }
+    /// <summary>When the article first went live; set by the workflow, kept through unpublishing.</summary>
+    public DateTime? FirstPublishedAt { get; set; }
+    /// <summary>Incremented on every save; a save that read an older version is refused as a conflict.</summary>
+    public int Version { get; set; }
 
     /// <summary>Video sections: a YouTube, Vimeo or Dailymotion URL, or a site-relative MP4.</summary>
     public string? VideoUrl { get; set; }
@@ -39,10 +63,19 @@ public sealed class Article
     public List<ArticleAuthor> Authors { get; set; } = [];
     public List<Tag> Tags { get; set; } = [];
     public List<RelatedItem> Related { get; set; } = [];
+    public List<ArticleCorrection> Corrections { get; set; } = [];
 
     public string EffectiveKicker => string.IsNullOrWhiteSpace(Kicker) ? Dossier?.Name ?? "" : Kicker;
     public string Path => $"/{Section.Slug}/{Slug}";
     public bool IsPublic(DateTime now) => Status == ArticleStatus.Published && PublishedAt <= now;
+
+    /// <summary>
+    /// Readers may have seen (and linked to) its path. Articles stored before the workflow existed have no
+    /// FirstPublishedAt, so a published or unpublished status with a past date counts too.
+    /// </summary>
+    public bool WasEverPublic(DateTime now) =>
+        FirstPublishedAt <= now
+        || Status is ArticleStatus.Published or ArticleStatus.Unpublished && PublishedAt <= now;
 }
 
 /// <summary>Orders an article's byline.</summary>
@@ -81,4 +114,13 @@ public sealed class RetiredPath
     public int Id { get; set; }
     public string Path { get; set; } = "";
     public DateTime RetiredAt { get; set; }
+}
+
+/// <summary>A correction or update note, shown to readers as "Mis à jour le … : text".</summary>
+public sealed class ArticleCorrection
+{
+    public int Id { get; set; }
+    public int ArticleId { get; set; }
+    public DateTime At { get; set; }
+    public string Text { get; set; } = "";
 }

@@ -3,6 +3,7 @@ using Kiosque.Api;
 using Kiosque.Content;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Kiosque.Content.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kiosque.Infrastructure;
@@ -28,6 +29,9 @@ public abstract class KiosqueDb(DbContextOptions options) : IdentityDbContext<Ne
     public DbSet<RetiredPath> RetiredPaths => Set<RetiredPath>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AccountLink> AccountLinks => Set<AccountLink>();
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+    public DbSet<ArticleCorrection> ArticleCorrections => Set<ArticleCorrection>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -105,12 +109,42 @@ public abstract class KiosqueDb(DbContextOptions options) : IdentityDbContext<Ne
             e.Property(x => x.VideoUrl).HasMaxLength(500);
             e.Property(x => x.AudioUrl).HasMaxLength(500);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.WorkType).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.SeoTitle).HasMaxLength(300);
+            e.Property(x => x.SeoDescription).HasMaxLength(500);
+            e.Property(x => x.CreatedBy).HasMaxLength(200);
+            e.Property(x => x.Version).IsConcurrencyToken();
             e.HasOne(x => x.Section).WithMany().OnDelete(DeleteBehavior.Restrict);
             e.HasOne(x => x.Dossier).WithMany().OnDelete(DeleteBehavior.SetNull);
             e.HasOne(x => x.LeadImage).WithMany().OnDelete(DeleteBehavior.SetNull);
             e.HasMany(x => x.Authors).WithOne().HasForeignKey(x => x.ArticleId);
             e.HasMany(x => x.Tags).WithMany(x => x.Articles).UsingEntity("ArticleTags");
             e.HasMany(x => x.Related).WithOne().HasForeignKey(x => x.ArticleId);
+            e.HasMany(x => x.Corrections).WithOne().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<ArticleCorrection>(e =>
+        {
+            e.HasIndex(x => new { x.ArticleId, x.At });
+            e.Property(x => x.Text).HasMaxLength(2000);
+        });
+        b.Entity<ArticleRevision>(e =>
+        {
+            e.HasIndex(x => new { x.ArticleId, x.Number }).IsUnique();
+            e.Property(x => x.ActorId).HasMaxLength(200);
+            e.Property(x => x.ActorName).HasMaxLength(200);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<Article>().WithMany().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<AuditEntry>(e =>
+        {
+            e.HasIndex(x => x.At);
+            e.HasIndex(x => new { x.EntityType, x.EntityId });
+            e.Property(x => x.ActorId).HasMaxLength(200);
+            e.Property(x => x.ActorName).HasMaxLength(200);
+            e.Property(x => x.Action).HasMaxLength(50);
+            e.Property(x => x.EntityType).HasMaxLength(50);
+            e.Property(x => x.EntityId).HasMaxLength(50);
+            e.Property(x => x.Summary).HasMaxLength(1000);
         });
         b.Entity<ArticleAuthor>(e =>
         {

@@ -60,9 +60,10 @@ public static class JsonLd
         var data = new Dictionary<string, object?>
         {
             ["@context"] = "https://schema.org",
-            ["@type"] = "NewsArticle",
+            ["@type"] = SchemaType(article.WorkType),
+            ["genre"] = article.WorkTypeLabel,
             ["headline"] = article.Headline,
-            ["description"] = NullIfEmpty(article.Standfirst),
+            ["description"] = NullIfEmpty(article.SeoDescription ?? article.Standfirst),
             ["image"] = article.Image is null ? null : new[] { site.Absolute(article.Image.Url) },
             ["datePublished"] = site.Iso(article.PublishedAt),
             ["dateModified"] = site.Iso(article.ModifiedAt),
@@ -86,6 +87,15 @@ public static class JsonLd
         };
         return Serialize(data.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value));
     }
+
+    /// <summary>schema.org's NewsArticle subtypes for the Trust Project's types of work; interviews have none.</summary>
+    public static string SchemaType(Kiosque.Content.WorkType type) => type switch
+    {
+        Kiosque.Content.WorkType.Analysis => "AnalysisNewsArticle",
+        Kiosque.Content.WorkType.Opinion => "OpinionNewsArticle",
+        Kiosque.Content.WorkType.Review => "ReviewNewsArticle",
+        _ => "NewsArticle",
+    };
 
     static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 }

@@ -154,6 +154,10 @@ public sealed class SiteQueries(KiosqueDb db, TimeProvider clock)
                 AudioDurationSeconds = a.AudioDurationSeconds,
                 Authors = a.Authors.OrderBy(x => x.Position).Select(x => new PersonLink(x.Author.Name, x.Author.Slug)).ToList(),
                 Tags = a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Name, t.Slug)).ToList(),
+                WorkType = a.WorkType,
+                SeoTitle = a.SeoTitle,
+                SeoDescription = a.SeoDescription,
+                Corrections = a.Corrections.OrderBy(c => c.At).ThenBy(c => c.Id).Select(c => new CorrectionNote(c.At, c.Text)).ToList(),
                 RelatedRows = a.Related.OrderBy(r => r.Position).ThenBy(r => r.Id).Select(r => new RelatedRow
                 {
                     Url = r.Url,

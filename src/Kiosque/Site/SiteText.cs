@@ -60,4 +60,16 @@ public static class SiteText
     public const string ErrorTitle = "Une erreur est survenue";
     public const string ErrorText = "Nous n’avons pas pu afficher cette page. Réessayez dans un instant.";
     public const string PoweredBy = "Publié avec Kiosque";
+    public const string Corrections = "Corrections et mises à jour";
+    public const string WorkTypeIs = "Type d’article :";
+
+    /// <summary>The Trust Project's labels as readers see them; plain news carries none.</summary>
+    public static string? WorkTypeLabel(Kiosque.Content.WorkType type) => type switch
+    {
+        Kiosque.Content.WorkType.Analysis => "Décryptage",
+        Kiosque.Content.WorkType.Opinion => "Opinion",
+        Kiosque.Content.WorkType.Interview => "Entretien",
+        Kiosque.Content.WorkType.Review => "Critique",
+        _ => null,
+    };
 }

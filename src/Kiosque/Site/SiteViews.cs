@@ -28,6 +28,7 @@ public sealed class ArticleCard
 }
 
 public sealed record PersonLink(string Name, string Slug);
+public sealed record CorrectionNote(DateTime At, string Text);
 public sealed record TagLink(string Name, string Slug);
 
 public sealed class RelatedRow
@@ -74,10 +75,16 @@ public sealed class ArticleView
     public List<PersonLink> Authors { get; init; } = [];
     public List<TagLink> Tags { get; init; } = [];
     public List<RelatedRow> RelatedRows { get; init; } = [];
+    public WorkType WorkType { get; init; }
+    public string? SeoTitle { get; init; }
+    public string? SeoDescription { get; init; }
+    public List<CorrectionNote> Corrections { get; init; } = [];
 
     public string Kicker => Kickers.Effective(KickerText, DossierName);
     public string Path => $"/{SectionSlug}/{Slug}";
     public ImageView? Image => ImageUrl is null ? null : new(ImageUrl, ImageWidth, ImageHeight, ImageAlt ?? "");
+    /// <summary>"Décryptage", "Opinion" …; null for plain news, which needs no label.</summary>
+    public string? WorkTypeLabel => SiteText.WorkTypeLabel(WorkType);
     public DateTime ModifiedAt => UpdatedAt > PublishedAt ? UpdatedAt : PublishedAt;
 
     /// <summary>Edits made within the hour of publication do not deserve a "Mis à jour" line.</summary>

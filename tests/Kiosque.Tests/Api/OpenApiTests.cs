@@ -22,6 +22,6 @@ public sealed class OpenApiTests(ApiApp api) : IClassFixture<ApiApp>
         Assert.True(postSecurity[0].TryGetProperty("Bearer", out _));
         Assert.False(articles.GetProperty("get").TryGetProperty("security", out _));
         var statuses = document.GetProperty("components").GetProperty("schemas").GetProperty("ArticleStatus").GetProperty("enum");
-        Assert.Equal(["draft", "scheduled", "published", "unpublished"], statuses.EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(["draft", "in-review", "scheduled", "published", "unpublished"], statuses.EnumerateArray().Select(s => s.GetString()));
     }
 }

@@ -3,6 +3,8 @@ using Kiosque.Api;
 using Kiosque.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -17,19 +19,21 @@ public enum DatabaseKind { Sqlite, Postgres }
 public sealed class KiosqueApp : WebApplicationFactory<Program>
 {
     readonly Dictionary<string, string?> settings;
+    readonly Action<IServiceCollection>? services;
     readonly bool ownsDataPath;
     public string DataPath { get; }
     public DatabaseKind Database { get; }
 
-    KiosqueApp(DatabaseKind database, string dataPath, bool ownsDataPath, Dictionary<string, string?> settings) =>
-        (Database, DataPath, this.ownsDataPath, this.settings) = (database, dataPath, ownsDataPath, settings);
+    KiosqueApp(DatabaseKind database, string dataPath, bool ownsDataPath, Dictionary<string, string?> settings, Action<IServiceCollection>? services) =>
+        (Database, DataPath, this.ownsDataPath, this.settings, this.services) = (database, dataPath, ownsDataPath, settings, services);
 
     /// <summary>
     /// Skips the calling test, with the reason, where PostgreSQL is not installed. A given <paramref name="dataPath"/>
-    /// (to start again on an earlier app's files) belongs to the caller and is left in place on dispose.
+    /// (to start again on an earlier app's files) belongs to the caller and is left in place on dispose;
+    /// <paramref name="services"/> replaces application services (a fake clock, an event recorder).
     /// </summary>
     public static async Task<KiosqueApp> CreateAsync(DatabaseKind database = DatabaseKind.Sqlite, bool demoContent = false,
-        IDictionary<string, string?>? extra = null, string? dataPath = null)
+        IDictionary<string, string?>? extra = null, string? dataPath = null, Action<IServiceCollection>? services = null)
     {
         var ownsDataPath = dataPath is null;
         dataPath ??= Path.Combine(Path.GetTempPath(), "kiosque-test-" + Guid.NewGuid().ToString("N")[..12]);
@@ -47,7 +51,7 @@ public sealed class KiosqueApp : WebApplicationFactory<Program>
             settings["ConnectionStrings:Kiosque"] = await server.CreateDatabaseAsync();
         }
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
-        var app = new KiosqueApp(database, dataPath, ownsDataPath, settings);
+        var app = new KiosqueApp(database, dataPath, ownsDataPath, settings, services);
         _ = app.Server; // start now: migrations and seeding run here, not in the first request
         return app;
     }
@@ -58,7 +62,11 @@ public sealed class KiosqueApp : WebApplicationFactory<Program>
         // Warnings and errors only: a failing test's output should show what went wrong, not start-up chatter.
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         foreach (var (k, v) in settings) builder.UseSetting(k, v);
+        if (services is not null) builder.ConfigureTestServices(services);
     }
+
+    /// <summary>The database this app uses, for a second instance on the same one.</summary>
+    public string? ConnectionString => Services.GetRequiredService<IConfiguration>().GetConnectionString("Kiosque");
 
     public HttpClient CreateAnonymousClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -154,6 +154,8 @@ public sealed class DemoContent(
                 LeadImageCredit = image.Credit,
                 Status = demo.Status,
                 PublishedAt = publishedAt,
+                FirstPublishedAt = demo.Status == ArticleStatus.Published ? publishedAt : null,
+                Version = 1,
                 CreatedAt = editedAt.AddHours(-3),
                 UpdatedAt = editedAt,
                 CommentsEnabled = demo.CommentsEnabled,

@@ -27,9 +27,11 @@ public sealed class ArticleModel(SiteContext site, SiteQueries queries) : PageMo
         ShareLinks = Share.Links(url, article.Headline);
         site.Meta = new PageMeta
         {
-            Title = Titles.ForArticle(article.Kicker, article.Headline, site.Settings.Name),
-            SocialTitle = article.Headline,
-            Description = string.IsNullOrWhiteSpace(article.Standfirst) ? null : article.Standfirst,
+            Title = article.SeoTitle is { } seoTitle
+                ? Titles.ForPage(seoTitle, site.Settings.Name)
+                : Titles.ForArticle(article.Kicker, article.Headline, site.Settings.Name),
+            SocialTitle = article.SeoTitle ?? article.Headline,
+            Description = article.SeoDescription ?? (string.IsNullOrWhiteSpace(article.Standfirst) ? null : article.Standfirst),
             CanonicalPath = article.Path,
             OpenGraphType = "article",
             Image = article.Image is { } image ? new MetaImage(image.Url, image.Width, image.Height, image.Alt) : null,
