@@ -146,6 +146,6 @@ public static class AdminText
     public static void AddTo(this ModelStateDictionary state, IEnumerable<FieldError> errors, string prefix = "Input")
     {
         foreach (var e in errors)
-            state.AddModelError($"{prefix}.{char.ToUpperInvariant(e.Field[0])}{e.Field[1..]}", Failure(e));
+            state.AddModelError($"{prefix}{(prefix.Length > 0 ? "." : "")}{char.ToUpperInvariant(e.Field[0])}{e.Field[1..]}", Failure(e));
     }
 }
