@@ -85,7 +85,7 @@ public sealed class IndexModel(KiosqueDb db, MediaStore store, TimeProvider cloc
             throw;
         }
         Notice = AdminText.Uploaded(stored.Count);
-        return RedirectToPage(new { q = (string?)null, page = 1 });
+        return RedirectToPage();
     }
 
     async Task LoadAsync(CancellationToken ct)
