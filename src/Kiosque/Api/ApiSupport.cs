@@ -52,6 +52,24 @@ public sealed class Errors
         else MaxLength(field, url, maxLength);
     }
 
+    /// <summary>The shared content rules' failures, in the API's words.</summary>
+    public void AddAll(IEnumerable<FieldError> errors)
+    {
+        foreach (var e in errors)
+            Add(e.Field, e.Failure switch
+            {
+                RuleFailure.Required => "Required.",
+                RuleFailure.TooLong => $"At most {e.Limit} characters.",
+                RuleFailure.BadSlug => "A slug is lower-case letters, digits and single hyphens, e.g. \"guerre-en-ukraine\".",
+                RuleFailure.NoSlugFromName => "The name gives no slug: send one.",
+                RuleFailure.NoSlugFromTitle => "The title gives no slug: send one.",
+                RuleFailure.BadLink => "Must be an absolute http(s) URL or a site-relative path starting with /.",
+                RuleFailure.BadLanguage => "A language tag such as \"fr\" or \"fr-FR\".",
+                RuleFailure.TooMany => $"At most {e.Limit} entries.",
+                _ => "Invalid.",
+            });
+    }
+
     public ValidationProblem ToProblem() => TypedResults.ValidationProblem(
         byField.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal),
         detail: "One or more fields are invalid.");
@@ -71,8 +89,7 @@ public sealed class ValidationFilter : IEndpointFilter
 public static class ApiUrls
 {
     public static bool IsLink(string url) =>
-        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.Contains('\\', StringComparison.Ordinal)
-        || Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+        ContentRules.IsLink(url);
 
     /// <summary>Content keeps site-relative URLs; the API answers absolute ones (Kiosque:PublicUrl, else the request's host).</summary>
     public static string Absolute(HttpContext http, string url)

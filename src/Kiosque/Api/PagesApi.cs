@@ -8,11 +8,7 @@ namespace Kiosque.Api;
 public sealed record PageRequest(string? Title, string? Slug, string? BodyHtml, PageStatus? Status) : IValidatable
 {
     public void Validate(Errors errors)
-    {
-        errors.Required("title", Title, 300);
-        errors.Slug("slug", Slug);
-        if (Slug is null && Title is not null && Slugs.From(Title).Length == 0) errors.Add("slug", "The title gives no slug: send one.");
-    }
+        => errors.AddAll(ContentRules.Page(Title, Slug));
 }
 
 public sealed record PageResponse(int Id, string Title, string Slug, string BodyHtml, PageStatus Status, string Url,

@@ -9,17 +9,7 @@ public sealed record SiteRequest(string? Name, string? Tagline, string? Language
     : IValidatable
 {
     public void Validate(Errors errors)
-    {
-        errors.Required("name", Name, 200);
-        errors.MaxLength("tagline", Tagline, 500);
-        errors.MaxLength("commentsSuspendedMessage", CommentsSuspendedMessage, 2000);
-        if (Language is not null && !IsLanguageTag(Language)) errors.Add("language", "A language tag such as \"fr\" or \"fr-FR\".");
-        if (CommentsSuspended == true && string.IsNullOrWhiteSpace(CommentsSuspendedMessage))
-            errors.Add("commentsSuspendedMessage", "Readers need to be told why comments are suspended.");
-    }
-
-    static bool IsLanguageTag(string value) =>
-        value.Length is >= 2 and <= 10 && value.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') && char.IsAsciiLetter(value[0]);
+        => errors.AddAll(ContentRules.Site(Name, Tagline, Language, CommentsSuspended, CommentsSuspendedMessage));
 }
 
 public sealed record SiteResponse(string Name, string Tagline, string Language, bool CommentsSuspended, string CommentsSuspendedMessage,
@@ -31,16 +21,7 @@ public sealed record NavigationItemRequest(string? Label, string? Url);
 public sealed class NavigationRequest : List<NavigationItemRequest?>, IValidatable
 {
     public void Validate(Errors errors)
-    {
-        if (Count > 50) errors.Add("items", "At most 50 entries.");
-        foreach (var (item, i) in this.Select((x, i) => (x, i)))
-        {
-            if (item is null) { errors.Add($"items[{i}]", "Required."); continue; }
-            errors.Required($"items[{i}].label", item.Label, 100);
-            if (string.IsNullOrWhiteSpace(item.Url)) errors.Add($"items[{i}].url", "Required.");
-            else errors.Link($"items[{i}].url", item.Url, 500);
-        }
-    }
+        => errors.AddAll(ContentRules.Navigation(this.Select(x => x is null ? null : ((string?, string?)?)(x.Label, x.Url)).ToList()));
 }
 
 public sealed record NavigationItemResponse(string Label, string Url);

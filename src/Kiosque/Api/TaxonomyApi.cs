@@ -10,13 +10,7 @@ public sealed record ItemList<T>(IReadOnlyList<T> Items);
 public sealed record SectionRequest(string? Name, string? Slug, int? Position, SectionKind? Kind, string? Description) : IValidatable
 {
     public void Validate(Errors errors)
-    {
-        errors.Required("name", Name, 100);
-        errors.Slug("slug", Slug);
-        errors.MaxLength("slug", Slug, 100);
-        errors.MaxLength("description", Description, 2000);
-        if (Slug is null && Name is not null && Slugs.From(Name, 100).Length == 0) errors.Add("slug", "The name gives no slug: send one.");
-    }
+        => errors.AddAll(ContentRules.Section(Name, Slug, Description));
 }
 
 public sealed record SectionResponse(int Id, string Name, string Slug, int Position, SectionKind Kind, string? Description, string Url);
@@ -24,12 +18,7 @@ public sealed record SectionResponse(int Id, string Name, string Slug, int Posit
 public sealed record DossierRequest(string? Name, string? Slug, string? Description) : IValidatable
 {
     public void Validate(Errors errors)
-    {
-        errors.Required("name", Name, 200);
-        errors.Slug("slug", Slug);
-        errors.MaxLength("description", Description, 4000);
-        if (Slug is null && Name is not null && Slugs.From(Name).Length == 0) errors.Add("slug", "The name gives no slug: send one.");
-    }
+        => errors.AddAll(ContentRules.Dossier(Name, Slug, Description));
 }
 
 public sealed record DossierResponse(int Id, string Name, string Slug, string? Description, string Url, DateTimeOffset CreatedAt);
@@ -37,12 +26,7 @@ public sealed record DossierResponse(int Id, string Name, string Slug, string? D
 public sealed record AuthorRequest(string? Name, string? Slug, string? Bio, int? PhotoMediaId) : IValidatable
 {
     public void Validate(Errors errors)
-    {
-        errors.Required("name", Name, 200);
-        errors.Slug("slug", Slug);
-        errors.MaxLength("bio", Bio, 10_000);
-        if (Slug is null && Name is not null && Slugs.From(Name).Length == 0) errors.Add("slug", "The name gives no slug: send one.");
-    }
+        => errors.AddAll(ContentRules.Author(Name, Slug, Bio));
 }
 
 public sealed record AuthorResponse(int Id, string Name, string Slug, string? Bio, int? PhotoMediaId, string? PhotoUrl, string Url);
@@ -118,7 +102,7 @@ public static class TaxonomyApi
         {
             if (await PublicSlugs.ConflictAsync(db, newSlug, section.Id, pageId: null, ct) is { } conflict)
                 return ApiProblems.Conflict(conflict);
-            await RedirectSectionArticlesAsync(db, section, newSlug, clock.GetUtcNow().UtcDateTime, ct);
+            await ContentRules.RedirectSectionArticlesAsync(db, section, newSlug, clock.GetUtcNow().UtcDateTime, ct);
         }
         section.Name = request.Name!.Trim();
         section.Slug = newSlug;
@@ -127,25 +111,6 @@ public static class TaxonomyApi
         section.Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim();
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToResponse(http, section));
-    }
-
-    /// <summary>A renamed section moves every article that was public: each old path answers 301.</summary>
-    static async Task RedirectSectionArticlesAsync(KiosqueDb db, Section section, string newSlug, DateTime now, CancellationToken ct)
-    {
-        var moved = await db.Articles
-            .Where(a => a.SectionId == section.Id && a.Status != ArticleStatus.Draft && a.PublishedAt != null && a.PublishedAt <= now)
-            .Select(a => new { a.Id, a.Slug }).ToListAsync(ct);
-        var oldPaths = moved.Select(a => $"/{section.Slug}/{a.Slug}").ToList();
-        var newPaths = moved.Select(a => $"/{newSlug}/{a.Slug}").ToList();
-        var existing = await db.ArticleRedirects.Where(r => oldPaths.Contains(r.Path) || newPaths.Contains(r.Path)).ToListAsync(ct);
-        db.ArticleRedirects.RemoveRange(existing.Where(r => newPaths.Contains(r.Path)));
-        foreach (var a in moved)
-        {
-            var path = $"/{section.Slug}/{a.Slug}";
-            var row = existing.Find(r => r.Path == path);
-            if (row is null) db.ArticleRedirects.Add(new ArticleRedirect { Path = path, ArticleId = a.Id });
-            else row.ArticleId = a.Id;
-        }
     }
 
     // ---- dossiers
@@ -264,11 +229,12 @@ public static class TaxonomyApi
 /// <summary>Sections and static pages share the URL space /{slug}, beside the application's own routes.</summary>
 public static class PublicSlugs
 {
-    public static async Task<string?> ConflictAsync(KiosqueDb db, string slug, int? sectionId, int? pageId, CancellationToken ct)
-    {
-        if (Slugs.Reserved.Contains(slug)) return $"\"{slug}\" is reserved for the application's own routes.";
-        if (await db.Sections.AnyAsync(s => s.Slug == slug && s.Id != sectionId, ct)) return $"The section \"{slug}\" already uses /{slug}.";
-        if (await db.Pages.AnyAsync(p => p.Slug == slug && p.Id != pageId, ct)) return $"The page \"{slug}\" already uses /{slug}.";
-        return null;
-    }
+    public static async Task<string?> ConflictAsync(KiosqueDb db, string slug, int? sectionId, int? pageId, CancellationToken ct) =>
+        await ContentRules.PublicSlugConflictAsync(db, slug, sectionId, pageId, ct) switch
+        {
+            SlugConflict.Reserved => $"\"{slug}\" is reserved for the application's own routes.",
+            SlugConflict.Section => $"The section \"{slug}\" already uses /{slug}.",
+            SlugConflict.Page => $"The page \"{slug}\" already uses /{slug}.",
+            _ => null,
+        };
 }

@@ -68,4 +68,6 @@ public sealed class MediaItem
     public string? Caption { get; set; }
     public string? Credit { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>The newsroom user who uploaded it: contributors may edit the metadata of their own uploads only.</summary>
+    public string? UploadedBy { get; set; }
 }

@@ -32,6 +32,7 @@ public abstract class KiosqueDb(DbContextOptions options) : IdentityDbContext<Ne
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<ArticleCorrection> ArticleCorrections => Set<ArticleCorrection>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<FrontPageSlot> FrontPageSlots => Set<FrontPageSlot>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -93,6 +94,13 @@ public abstract class KiosqueDb(DbContextOptions options) : IdentityDbContext<Ne
             e.Property(x => x.Alt).HasMaxLength(1000);
             e.Property(x => x.Caption).HasMaxLength(2000);
             e.Property(x => x.Credit).HasMaxLength(300);
+            e.Property(x => x.UploadedBy).HasMaxLength(200);
+        });
+        b.Entity<FrontPageSlot>(e =>
+        {
+            e.HasIndex(x => x.Position);
+            e.HasIndex(x => x.ArticleId).IsUnique();
+            e.HasOne(x => x.Article).WithMany().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<Article>(e =>
         {

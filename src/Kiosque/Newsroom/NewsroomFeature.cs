@@ -28,6 +28,12 @@ public static class NewsroomFeature
             o.Conventions.AuthorizeFolder(Folder, Policies.Newsroom);
             foreach (var page in AnonymousPages) o.Conventions.AllowAnonymousToPage($"{Folder}/{page}");
             o.Conventions.AuthorizePage($"{Folder}/Users", Policies.Admin);
+            // Media stays open to every newsroom role; each handler checks who may edit or delete an item.
+            o.Conventions.AuthorizeFolder($"{Folder}/FrontPage", Policies.EditorOrAdmin);
+            o.Conventions.AuthorizeFolder($"{Folder}/Settings", Policies.EditorOrAdmin);
+            o.Conventions.AuthorizePage($"{Folder}/Settings/Site", Policies.Admin);
+            o.Conventions.AuthorizePage($"{Folder}/Settings/Navigation", Policies.Admin);
+            o.Conventions.AuthorizeFolder($"{Folder}/Audit", Policies.Admin);
             o.Conventions.AddFolderApplicationModelConvention(Folder, model =>
             {
                 var name = model.ViewEnginePath[(Folder.Length + 1)..];

@@ -51,21 +51,34 @@ public sealed class SiteQueries(KiosqueDb db, TimeProvider clock)
             .Select(ToCard).FirstOrDefaultAsync(ct);
 
     /// <summary>
+    /// The editors' front-page slots in order, keeping only articles public now: an unpublished or not-yet-live
+    /// article drops out at read time, with no clean-up to forget.
+    /// </summary>
+    public async Task<IReadOnlyList<ArticleCard>> CuratedAsync(CancellationToken ct)
+    {
+        var order = await db.FrontPageSlots.AsNoTracking().OrderBy(s => s.Position)
+            .Select(s => s.ArticleId).ToListAsync(ct);
+        if (order.Count == 0) return [];
+        var cards = await PublicArticles().Where(a => order.Contains(a.Id)).Select(ToCard).ToListAsync(ct);
+        return cards.OrderBy(c => order.IndexOf(c.Id)).ToList();
+    }
+
+    /// <summary>
     /// Every section in order with its latest articles, in two queries: the sections, then the cards whose ids
     /// come from one UNION ALL of per-section "latest N" subqueries (SQLite has no LATERAL/APPLY join).
     /// </summary>
-    public async Task<IReadOnlyList<SectionGroup>> LatestBySectionAsync(int? excludeId, CancellationToken ct)
+    public async Task<IReadOnlyList<SectionGroup>> LatestBySectionAsync(IReadOnlyCollection<int> excludeIds, CancellationToken ct)
     {
         var sections = await db.Sections.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Id)
             .Select(s => new { s.Id, s.Name, s.Slug }).ToListAsync(ct);
         if (sections.Count == 0) return [];
 
-        var exclude = excludeId ?? 0;
+        var exclude = excludeIds.ToList();
         IQueryable<int>? ids = null;
         foreach (var section in sections)
         {
             var sectionId = section.Id;
-            var latest = PublicArticles().Where(a => a.SectionId == sectionId && a.Id != exclude)
+            var latest = PublicArticles().Where(a => a.SectionId == sectionId && !exclude.Contains(a.Id))
                 .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
                 .Take(PerSectionOnHome).Select(a => a.Id);
             ids = ids is null ? latest : ids.Concat(latest);

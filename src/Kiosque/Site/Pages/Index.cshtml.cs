@@ -6,13 +6,18 @@ public sealed class IndexModel(SiteContext site, SiteQueries queries) : PageMode
 {
     public SiteContext Site => site;
     public ArticleCard? Lead { get; private set; }
+    /// <summary>The editors' chosen stories after the lead, shown before the sections.</summary>
+    public IReadOnlyList<ArticleCard> Curated { get; private set; } = [];
     public IReadOnlyList<SectionGroup> Sections { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         await site.LoadAsync(ct);
-        Lead = await queries.LeadStoryAsync(ct);
-        Sections = await queries.LatestBySectionAsync(Lead?.Id, ct);
+        var curated = await queries.CuratedAsync(ct);
+        // With no public curated story, the latest one leads, as before curation existed.
+        Lead = curated.Count > 0 ? curated[0] : await queries.LeadStoryAsync(ct);
+        Curated = curated.Skip(1).ToList();
+        Sections = await queries.LatestBySectionAsync(curated.Select(c => c.Id).Append(Lead?.Id ?? 0).ToList(), ct);
         var settings = site.Settings;
         site.Meta = new PageMeta
         {

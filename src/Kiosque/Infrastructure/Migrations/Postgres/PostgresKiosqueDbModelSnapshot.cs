@@ -457,6 +457,30 @@ namespace Kiosque.Infrastructure.Migrations.Postgres
                     b.ToTable("Dossiers");
                 });
 
+            modelBuilder.Entity("Kiosque.Content.FrontPageSlot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId")
+                        .IsUnique();
+
+                    b.HasIndex("Position");
+
+                    b.ToTable("FrontPageSlots");
+                });
+
             modelBuilder.Entity("Kiosque.Content.MediaItem", b =>
                 {
                     b.Property<int>("Id")
@@ -496,6 +520,10 @@ namespace Kiosque.Infrastructure.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Url")
                         .IsRequired()
@@ -1100,6 +1128,17 @@ namespace Kiosque.Infrastructure.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Photo");
+                });
+
+            modelBuilder.Entity("Kiosque.Content.FrontPageSlot", b =>
+                {
+                    b.HasOne("Kiosque.Content.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
                 });
 
             modelBuilder.Entity("Kiosque.Content.RelatedItem", b =>

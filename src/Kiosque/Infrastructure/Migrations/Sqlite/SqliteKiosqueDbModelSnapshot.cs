@@ -438,6 +438,28 @@ namespace Kiosque.Infrastructure.Migrations.Sqlite
                     b.ToTable("Dossiers");
                 });
 
+            modelBuilder.Entity("Kiosque.Content.FrontPageSlot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId")
+                        .IsUnique();
+
+                    b.HasIndex("Position");
+
+                    b.ToTable("FrontPageSlots");
+                });
+
             modelBuilder.Entity("Kiosque.Content.MediaItem", b =>
                 {
                     b.Property<int>("Id")
@@ -474,6 +496,10 @@ namespace Kiosque.Infrastructure.Migrations.Sqlite
                     b.Property<string>("StoragePath")
                         .IsRequired()
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Url")
@@ -1059,6 +1085,17 @@ namespace Kiosque.Infrastructure.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Photo");
+                });
+
+            modelBuilder.Entity("Kiosque.Content.FrontPageSlot", b =>
+                {
+                    b.HasOne("Kiosque.Content.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
                 });
 
             modelBuilder.Entity("Kiosque.Content.RelatedItem", b =>
