@@ -1,6 +1,7 @@
 using Kiosque.Accounts;
 using Kiosque.Api;
 using Kiosque.Cli;
+using Kiosque.Comments;
 using Kiosque.Content;
 using Kiosque.Content.Workflow;
 using Kiosque.Infrastructure;
@@ -18,6 +19,7 @@ builder.AddApi();               // bearer tokens, roles, /api/v1, OpenAPI
 builder.AddAccounts();          // Identity users and roles, newsroom cookie, two-factor, one-time links
 builder.AddSite();              // the reader's site
 builder.AddNewsroom();          // the newsroom's pages under /newsroom, its policies and languages
+builder.AddComments();          // reader comments, spam defences, moderation queue, notifications
 builder.AddCli(args);           // command-line verbs: logs to stderr, results to stdout
 
 var app = builder.Build();
@@ -34,6 +36,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapApi();
 app.MapNewsroom();
+app.MapComments();
 app.MapSite();
 
 await app.RunAsync();

@@ -1,5 +1,6 @@
 using Kiosque.Accounts;
 using Kiosque.Api;
+using Kiosque.Comments;
 using Kiosque.Content;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -33,12 +34,15 @@ public abstract class KiosqueDb(DbContextOptions options) : IdentityDbContext<Ne
     public DbSet<ArticleCorrection> ArticleCorrections => Set<ArticleCorrection>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<FrontPageSlot> FrontPageSlots => Set<FrontPageSlot>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<CommentJobLease> CommentJobLeases => Set<CommentJobLease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         var b = builder;
         b.ConfigureAccounts();
+        b.ConfigureComments();
         b.Entity<SiteSettings>(e =>
         {
             e.Property(x => x.Id).ValueGeneratedNever();

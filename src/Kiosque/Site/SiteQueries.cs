@@ -28,7 +28,8 @@ public sealed class SiteQueries(KiosqueDb db, TimeProvider clock)
             .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt != null && a.PublishedAt <= now);
     }
 
-    static readonly Expression<Func<Article, ArticleCard>> ToCard = a => new ArticleCard
+    // Not static: the approved-comment count is a correlated subquery on this context.
+    Expression<Func<Article, ArticleCard>> ToCard => a => new ArticleCard
     {
         Id = a.Id,
         SectionId = a.SectionId,
@@ -44,6 +45,7 @@ public sealed class SiteQueries(KiosqueDb db, TimeProvider clock)
         ImageWidth = a.LeadImage != null ? a.LeadImage.Width : 0,
         ImageHeight = a.LeadImage != null ? a.LeadImage.Height : 0,
         ImageAlt = a.LeadImageAlt ?? (a.LeadImage != null ? a.LeadImage.Alt : null),
+        CommentCount = db.Comments.Count(c => c.ArticleId == a.Id && c.Status == Comments.CommentStatus.Approved),
     };
 
     public Task<ArticleCard?> LeadStoryAsync(CancellationToken ct) =>

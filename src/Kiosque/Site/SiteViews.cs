@@ -21,6 +21,7 @@ public sealed class ArticleCard
     public int ImageWidth { get; init; }
     public int ImageHeight { get; init; }
     public string? ImageAlt { get; init; }
+    public int CommentCount { get; init; }
 
     public string Kicker => Kickers.Effective(KickerText, DossierName);
     public string Path => $"/{SectionSlug}/{Slug}";
