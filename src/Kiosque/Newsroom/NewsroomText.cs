@@ -12,6 +12,7 @@ public static class NewsroomText
     public static string SkipLink => T("Aller au contenu", "Skip to content");
     public static string MainNavigation => T("Navigation de la rédaction", "Newsroom navigation");
     public static string Dashboard => T("Tableau de bord", "Dashboard");
+    public static string Articles => T("Articles", "Articles");
     public static string Users => T("Utilisateurs", "Users");
     public static string MyAccount => T("Mon compte", "My account");
     public static string SignOut => T("Se déconnecter", "Sign out");
