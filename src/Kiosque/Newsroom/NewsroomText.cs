@@ -23,7 +23,7 @@ public static class NewsroomText
 
     public static string MyDrafts => T("Mes brouillons", "My drafts");
     public static string InReview => T("À relire", "In review");
-    public static string InReviewHint => T("Les brouillons des autres membres de la rédaction.", "Drafts by other members of the newsroom.");
+    public static string InReviewHint => T("Les articles soumis à la relecture, les plus anciens d’abord.", "Articles submitted for review, oldest first.");
     public static string Scheduled => T("Programmés", "Scheduled");
     public static string RecentlyPublished => T("Publiés récemment", "Recently published");
     public static string Empty => T("Rien pour le moment.", "Nothing yet.");
