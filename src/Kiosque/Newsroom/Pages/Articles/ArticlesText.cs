@@ -129,7 +129,7 @@ public static partial class ArticlesText
     public static string Publish => T("Publier", "Publish");
     public static string Schedule => T("Programmer", "Schedule");
     public static string ScheduleAt => T("Date et heure de publication", "Publication date and time");
-    public static string TimeZoneHint(string zone) => T($"Heure de {zone}.", $"{zone} time.");
+    public static string TimeZoneHint(string zone) => T($"Fuseau horaire : {zone}.", $"Time zone: {zone}.");
     public static string Unpublish => T("Dépublier", "Unpublish");
     public static string BackToDraft => T("Repasser en brouillon", "Return to draft");
     public static string Preview => T("Aperçu", "Preview");
