@@ -71,6 +71,12 @@ public sealed class EditorialFlowTests(Browser browser, EditorialServer server) 
         await body.FocusAsync();
         await page.Keyboard.TypeAsync("Les horaires élargis répondent à une demande ancienne des familles.");
 
+        // Autosave (articles.js, under the site's CSP): the new draft exists within about ten seconds, and the
+        // form now saves to it instead of creating another.
+        await Assertions.Expect(page.Locator("#autosave-status")).ToContainTextAsync("Enregistré à", new() { Timeout = 20000 });
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/newsroom/articles/nouveau");
+        Assert.NotEqual("/newsroom/articles/nouveau", await page.Locator("#article-form").GetAttributeAsync("action"));
+
         // The photo: uploaded right in the editor, by keyboard through the disclosure.
         await page.Locator("details.ar-upload > summary").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
