@@ -71,4 +71,31 @@ public sealed class ArticlesRevisionsAndPreviewTests
         using var anonymousEditor = await app.CreateAnonymousClient().GetAsync($"/newsroom/articles/{id}", Ct);
         Assert.Equal(HttpStatusCode.Redirect, anonymousEditor.StatusCode);
     }
+
+    [Fact]
+    public async Task Article_pages_need_no_inline_script_or_style_and_label_every_field()
+    {
+        await using var app = await KiosqueApp.CreateAsync(demoContent: true);
+        var editor = await EditorAsync(app);
+        var id = await CreateThroughEditorAsync(editor, "Un article sans style en ligne");
+        foreach (var url in new[]
+                 {
+                     "/newsroom/articles", "/newsroom/articles/nouveau", $"/newsroom/articles/{id}",
+                     $"/newsroom/articles/{id}/revisions", $"/newsroom/articles/{id}/apercu",
+                 })
+        {
+            var (status, page) = await editor.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Empty(page.QuerySelectorAll("[style], style"));
+            Assert.All(page.Scripts, s => Assert.True(s.Type == "application/ld+json" || !string.IsNullOrEmpty(s.Source), url));
+            // Every visible control has a label: a <label for>, a wrapping label or an aria-label.
+            foreach (var control in page.QuerySelectorAll("input:not([type=hidden]), select, textarea"))
+            {
+                var controlId = control.Id;
+                var labelled = controlId is { Length: > 0 } && page.QuerySelector($"label[for='{controlId}']") is not null
+                               || control.Closest("label") is not null || control.HasAttribute("aria-label");
+                Assert.True(labelled, $"{url}: {control.OuterHtml}");
+            }
+        }
+    }
 }
