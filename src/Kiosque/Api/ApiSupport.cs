@@ -22,6 +22,8 @@ public sealed class Errors
 
     public bool Any => byField.Count > 0;
 
+    public IEnumerable<KeyValuePair<string, List<string>>> ByField => byField;
+
     public void Add(string field, string message)
     {
         if (!byField.TryGetValue(field, out var list)) byField[field] = list = [];

@@ -18,20 +18,20 @@ public sealed class Dashboard(KiosqueDb db, TimeProvider clock)
 {
     const int Size = 10;
 
-    public async Task<DashboardLists> LoadAsync(int? authorId, string role, CancellationToken ct)
+    public async Task<DashboardLists> LoadAsync(string userId, int? authorId, string role, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var drafts = db.Articles.Where(a => a.Status == ArticleStatus.Draft);
 
-        List<DashboardItem>? mine = null;
-        if (authorId is { } id)
-            mine = await Items(drafts.Where(a => a.Authors.Any(x => x.AuthorId == id)).OrderByDescending(a => a.UpdatedAt), now, ct);
+        // Mine: the drafts I created, and those under my byline when my account has one.
+        var byline = authorId ?? -1;
+        var mine = await Items(drafts.Where(a => a.CreatedBy == userId || a.Authors.Any(x => x.AuthorId == byline))
+            .OrderByDescending(a => a.UpdatedAt), now, ct);
 
-        // There is no "in review" status yet: editors see the drafts of everyone else.
+        // Submitted pieces wait for an editor.
         List<DashboardItem>? review = null;
         if (role is Roles.Editor or Roles.Admin)
-            review = await Items(drafts.Where(a => authorId == null || !a.Authors.Any(x => x.AuthorId == authorId))
-                .OrderByDescending(a => a.UpdatedAt), now, ct);
+            review = await Items(db.Articles.Where(a => a.Status == ArticleStatus.InReview).OrderBy(a => a.UpdatedAt), now, ct);
 
         var scheduled = await Items(db.Articles
             .Where(a => a.Status == ArticleStatus.Scheduled || (a.Status == ArticleStatus.Published && a.PublishedAt > now))
@@ -46,6 +46,6 @@ public sealed class Dashboard(KiosqueDb db, TimeProvider clock)
         query.Take(Size)
             .Select(a => new DashboardItem(a.Id, a.Headline, a.Section.Name,
                 a.Status == ArticleStatus.Published && a.PublishedAt <= now ? "/" + a.Section.Slug + "/" + a.Slug : null,
-                a.Status == ArticleStatus.Draft ? a.UpdatedAt : a.PublishedAt ?? a.UpdatedAt))
+                a.Status == ArticleStatus.Draft || a.Status == ArticleStatus.InReview ? a.UpdatedAt : a.PublishedAt ?? a.UpdatedAt))
             .ToListAsync(ct);
 }

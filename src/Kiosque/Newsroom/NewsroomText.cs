@@ -12,6 +12,7 @@ public static class NewsroomText
     public static string SkipLink => T("Aller au contenu", "Skip to content");
     public static string MainNavigation => T("Navigation de la rédaction", "Newsroom navigation");
     public static string Dashboard => T("Tableau de bord", "Dashboard");
+    public static string Articles => T("Articles", "Articles");
     public static string Users => T("Utilisateurs", "Users");
     public static string MyAccount => T("Mon compte", "My account");
     public static string SignOut => T("Se déconnecter", "Sign out");
@@ -22,7 +23,7 @@ public static class NewsroomText
 
     public static string MyDrafts => T("Mes brouillons", "My drafts");
     public static string InReview => T("À relire", "In review");
-    public static string InReviewHint => T("Les brouillons des autres membres de la rédaction.", "Drafts by other members of the newsroom.");
+    public static string InReviewHint => T("Les articles soumis à la relecture, les plus anciens d’abord.", "Articles submitted for review, oldest first.");
     public static string Scheduled => T("Programmés", "Scheduled");
     public static string RecentlyPublished => T("Publiés récemment", "Recently published");
     public static string Empty => T("Rien pour le moment.", "Nothing yet.");

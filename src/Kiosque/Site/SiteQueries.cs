@@ -142,53 +142,63 @@ public sealed class SiteQueries(KiosqueDb db, TimeProvider clock)
     {
         var article = await PublicArticles().AsSplitQuery()
             .Where(a => a.Slug == slug)
-            .Select(a => new ArticleView
-            {
-                Id = a.Id,
-                KickerText = a.Kicker,
-                DossierName = a.Dossier != null ? a.Dossier.Name : null,
-                DossierSlug = a.Dossier != null ? a.Dossier.Slug : null,
-                Headline = a.Headline,
-                Slug = a.Slug,
-                SectionSlug = a.Section.Slug,
-                SectionName = a.Section.Name,
-                SectionKind = a.Section.Kind,
-                Standfirst = a.Standfirst,
-                BodyHtml = a.BodyHtml,
-                ImageUrl = a.LeadImage != null ? a.LeadImage.Url : null,
-                ImageWidth = a.LeadImage != null ? a.LeadImage.Width : 0,
-                ImageHeight = a.LeadImage != null ? a.LeadImage.Height : 0,
-                ImageAlt = a.LeadImageAlt ?? (a.LeadImage != null ? a.LeadImage.Alt : null),
-                ImageCaption = a.LeadImageCaption ?? (a.LeadImage != null ? a.LeadImage.Caption : null),
-                ImageCredit = a.LeadImageCredit ?? (a.LeadImage != null ? a.LeadImage.Credit : null),
-                PublishedAt = a.PublishedAt ?? a.CreatedAt,
-                UpdatedAt = a.UpdatedAt,
-                CommentsEnabled = a.CommentsEnabled,
-                VideoUrl = a.VideoUrl,
-                AudioUrl = a.AudioUrl,
-                AudioDurationSeconds = a.AudioDurationSeconds,
-                Authors = a.Authors.OrderBy(x => x.Position).Select(x => new PersonLink(x.Author.Name, x.Author.Slug)).ToList(),
-                Tags = a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Name, t.Slug)).ToList(),
-                WorkType = a.WorkType,
-                SeoTitle = a.SeoTitle,
-                SeoDescription = a.SeoDescription,
-                Corrections = a.Corrections.OrderBy(c => c.At).ThenBy(c => c.Id).Select(c => new CorrectionNote(c.At, c.Text)).ToList(),
-                RelatedRows = a.Related.OrderBy(r => r.Position).ThenBy(r => r.Id).Select(r => new RelatedRow
-                {
-                    Url = r.Url,
-                    Title = r.Title,
-                    Source = r.Source,
-                    TargetId = r.TargetArticleId,
-                    TargetHeadline = r.TargetArticle != null ? r.TargetArticle.Headline : null,
-                    TargetSlug = r.TargetArticle != null ? r.TargetArticle.Slug : null,
-                    TargetSectionSlug = r.TargetArticle != null ? r.TargetArticle.Section.Slug : null,
-                    TargetStatus = r.TargetArticle != null ? r.TargetArticle.Status : null,
-                    TargetPublishedAt = r.TargetArticle != null ? r.TargetArticle.PublishedAt : null,
-                }).ToList(),
-            })
+            .Select(ToView)
             .FirstOrDefaultAsync(ct);
         return article;
     }
+
+    /// <summary>
+    /// Any article whatever its status, as the reader's page would show it: the newsroom's preview. Related
+    /// internal articles still show only while public (<see cref="RelatedLinks"/>).
+    /// </summary>
+    public Task<ArticleView?> AnyStatusAsync(int id, CancellationToken ct) =>
+        db.Articles.AsNoTracking().AsSplitQuery().Where(a => a.Id == id).Select(ToView).FirstOrDefaultAsync(ct);
+
+    static readonly Expression<Func<Article, ArticleView>> ToView =
+        a => new ArticleView
+        {
+            Id = a.Id,
+            KickerText = a.Kicker,
+            DossierName = a.Dossier != null ? a.Dossier.Name : null,
+            DossierSlug = a.Dossier != null ? a.Dossier.Slug : null,
+            Headline = a.Headline,
+            Slug = a.Slug,
+            SectionSlug = a.Section.Slug,
+            SectionName = a.Section.Name,
+            SectionKind = a.Section.Kind,
+            Standfirst = a.Standfirst,
+            BodyHtml = a.BodyHtml,
+            ImageUrl = a.LeadImage != null ? a.LeadImage.Url : null,
+            ImageWidth = a.LeadImage != null ? a.LeadImage.Width : 0,
+            ImageHeight = a.LeadImage != null ? a.LeadImage.Height : 0,
+            ImageAlt = a.LeadImageAlt ?? (a.LeadImage != null ? a.LeadImage.Alt : null),
+            ImageCaption = a.LeadImageCaption ?? (a.LeadImage != null ? a.LeadImage.Caption : null),
+            ImageCredit = a.LeadImageCredit ?? (a.LeadImage != null ? a.LeadImage.Credit : null),
+            PublishedAt = a.PublishedAt ?? a.CreatedAt,
+            UpdatedAt = a.UpdatedAt,
+            CommentsEnabled = a.CommentsEnabled,
+            VideoUrl = a.VideoUrl,
+            AudioUrl = a.AudioUrl,
+            AudioDurationSeconds = a.AudioDurationSeconds,
+            Authors = a.Authors.OrderBy(x => x.Position).Select(x => new PersonLink(x.Author.Name, x.Author.Slug)).ToList(),
+            Tags = a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Name, t.Slug)).ToList(),
+            WorkType = a.WorkType,
+            SeoTitle = a.SeoTitle,
+            SeoDescription = a.SeoDescription,
+            Corrections = a.Corrections.OrderBy(c => c.At).ThenBy(c => c.Id).Select(c => new CorrectionNote(c.At, c.Text)).ToList(),
+            RelatedRows = a.Related.OrderBy(r => r.Position).ThenBy(r => r.Id).Select(r => new RelatedRow
+            {
+                Url = r.Url,
+                Title = r.Title,
+                Source = r.Source,
+                TargetId = r.TargetArticleId,
+                TargetHeadline = r.TargetArticle != null ? r.TargetArticle.Headline : null,
+                TargetSlug = r.TargetArticle != null ? r.TargetArticle.Slug : null,
+                TargetSectionSlug = r.TargetArticle != null ? r.TargetArticle.Section.Slug : null,
+                TargetStatus = r.TargetArticle != null ? r.TargetArticle.Status : null,
+                TargetPublishedAt = r.TargetArticle != null ? r.TargetArticle.PublishedAt : null,
+            }).ToList(),
+        };
 
     /// <summary>Internal items only while their article is public; external items only with an http(s) URL.</summary>
     public IReadOnlyList<RelatedLink> RelatedLinks(ArticleView article)

@@ -92,6 +92,9 @@ public sealed class ArticleView
     public bool ShowUpdated => UpdatedAt - PublishedAt > TimeSpan.FromHours(1);
 }
 
+/// <summary>What the article page renders: the reader's page and the newsroom's preview share it.</summary>
+public sealed record ArticleBodyView(ArticleView Article, IReadOnlyList<RelatedLink> Related, MediaEmbed? Video, IReadOnlyList<ShareLink> ShareLinks);
+
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageCount, int Total);
 
 public sealed record SectionGroup(string Name, string Slug, IReadOnlyList<ArticleCard> Articles);

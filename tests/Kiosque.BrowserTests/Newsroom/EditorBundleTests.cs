@@ -93,7 +93,7 @@ public sealed class EditorBundleTests(Browser browser) : IClassFixture<Browser>
         await page.Keyboard.TypeAsync(".");
         await page.Keyboard.PressAsync("Enter");
         await page.Keyboard.TypeAsync("Un intertitre");
-        await UseToolbarButtonAsync(page, "Intertitre");
+        await UseToolbarButtonAsync(page, "T2 : intertitre");
         await page.Keyboard.PressAsync("End");
         await page.Keyboard.PressAsync("Enter");
         await page.Keyboard.TypeAsync("Premier point");

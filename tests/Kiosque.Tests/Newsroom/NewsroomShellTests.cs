@@ -64,7 +64,7 @@ public sealed class NewsroomShellTests
                 .OrderByDescending(a => a.PublishedAt).Select(a => a.Headline).FirstAsync(ct);
             var section = await db.Sections.Select(s => s.Id).FirstAsync(ct);
             var now = DateTime.UtcNow;
-            var draft = new Article { SectionId = section, Headline = "Un brouillon de la rédaction", Slug = "un-brouillon", Status = ArticleStatus.Draft, CreatedAt = now, UpdatedAt = now };
+            var draft = new Article { SectionId = section, Headline = "Un article soumis à la relecture", Slug = "un-article-soumis", Status = ArticleStatus.InReview, CreatedAt = now, UpdatedAt = now };
             var scheduled = new Article { SectionId = section, Headline = "Un article programmé pour demain", Slug = "programme-demain", Status = ArticleStatus.Scheduled, PublishedAt = now.AddDays(1), CreatedAt = now, UpdatedAt = now };
             db.Articles.AddRange(draft, scheduled);
             await db.SaveChangesAsync(ct);
@@ -76,6 +76,7 @@ public sealed class NewsroomShellTests
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(["Mes brouillons", "À relire", "Programmés", "Publiés récemment"], page.QuerySelectorAll("main h2").Select(h => h.TextContent));
         Assert.Contains(draft, page.QuerySelector("section[aria-labelledby=a-relire]")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("/newsroom/articles/", page.QuerySelector("section[aria-labelledby=a-relire] li a")!.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Contains(scheduled, page.QuerySelector("section[aria-labelledby=programmes]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(published, page.QuerySelector("section[aria-labelledby=publies]")!.TextContent, StringComparison.Ordinal);
 

@@ -24,7 +24,7 @@ public sealed class DashboardModel(Dashboard dashboard, KiosqueDb db) : PageMode
     {
         var authorId = int.TryParse(User.FindFirst(NewsroomClaims.AuthorId)?.Value, CultureInfo.InvariantCulture, out var id) ? id : (int?)null;
         var role = Roles.All.FirstOrDefault(User.IsInRole) ?? Roles.Contributor;
-        Lists = await dashboard.LoadAsync(authorId, role, ct);
+        Lists = await dashboard.LoadAsync(User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "", authorId, role, ct);
         var zone = await db.SiteSettings.Select(s => s.TimeZone).FirstOrDefaultAsync(ct);
         Zone = zone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var found) ? found : TimeZoneInfo.Utc;
     }

@@ -25,22 +25,25 @@ public sealed class ArticleModel(SiteContext site, SiteQueries queries) : PageMo
         Video = article.SectionKind == Kiosque.Content.SectionKind.Video ? MediaEmbeds.ForVideo(article.VideoUrl) : null;
         var url = site.Absolute(article.Path);
         ShareLinks = Share.Links(url, article.Headline);
-        site.Meta = new PageMeta
-        {
-            Title = article.SeoTitle is { } seoTitle
-                ? Titles.ForPage(seoTitle, site.Settings.Name)
-                : Titles.ForArticle(article.Kicker, article.Headline, site.Settings.Name),
-            SocialTitle = article.SeoTitle ?? article.Headline,
-            Description = article.SeoDescription ?? (string.IsNullOrWhiteSpace(article.Standfirst) ? null : article.Standfirst),
-            CanonicalPath = article.Path,
-            OpenGraphType = "article",
-            Image = article.Image is { } image ? new MetaImage(image.Url, image.Width, image.Height, image.Alt) : null,
-            PublishedTime = site.Iso(article.PublishedAt),
-            ModifiedTime = site.Iso(article.ModifiedAt),
-            Section = article.SectionName,
-            Tags = article.Tags.Select(t => t.Name).ToList(),
-            JsonLd = JsonLd.NewsArticle(article, site),
-        };
+        site.Meta = MetaFor(article, site);
         return Page();
     }
+
+    /// <summary>The reader's tags for an article; the newsroom's preview uses them too, marked noindex.</summary>
+    public static PageMeta MetaFor(ArticleView article, SiteContext site) => new PageMeta
+    {
+        Title = article.SeoTitle is { } seoTitle
+            ? Titles.ForPage(seoTitle, site.Settings.Name)
+            : Titles.ForArticle(article.Kicker, article.Headline, site.Settings.Name),
+        SocialTitle = article.SeoTitle ?? article.Headline,
+        Description = article.SeoDescription ?? (string.IsNullOrWhiteSpace(article.Standfirst) ? null : article.Standfirst),
+        CanonicalPath = article.Path,
+        OpenGraphType = "article",
+        Image = article.Image is { } image ? new MetaImage(image.Url, image.Width, image.Height, image.Alt) : null,
+        PublishedTime = site.Iso(article.PublishedAt),
+        ModifiedTime = site.Iso(article.ModifiedAt),
+        Section = article.SectionName,
+        Tags = article.Tags.Select(t => t.Name).ToList(),
+        JsonLd = JsonLd.NewsArticle(article, site),
+    };
 }

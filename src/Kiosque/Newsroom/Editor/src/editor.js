@@ -78,10 +78,10 @@ const Embed = Node.create({
 const BUTTONS = [
   { name: 'bold', label: 'Gras (Ctrl+B)', text: 'G', run: (c) => c.toggleBold(), active: (e) => e.isActive('bold') },
   { name: 'italic', label: 'Italique (Ctrl+I)', text: 'I', run: (c) => c.toggleItalic(), active: (e) => e.isActive('italic') },
-  { name: 'h2', label: 'Intertitre', text: 'T2', run: (c) => c.toggleHeading({ level: 2 }), active: (e) => e.isActive('heading', { level: 2 }) },
-  { name: 'h3', label: 'Sous-intertitre', text: 'T3', run: (c) => c.toggleHeading({ level: 3 }), active: (e) => e.isActive('heading', { level: 3 }) },
+  { name: 'h2', label: 'T2 : intertitre', text: 'T2', run: (c) => c.toggleHeading({ level: 2 }), active: (e) => e.isActive('heading', { level: 2 }) },
+  { name: 'h3', label: 'T3 : sous-intertitre', text: 'T3', run: (c) => c.toggleHeading({ level: 3 }), active: (e) => e.isActive('heading', { level: 3 }) },
   { name: 'bulletList', label: 'Liste à puces', text: '•', run: (c) => c.toggleBulletList(), active: (e) => e.isActive('bulletList') },
-  { name: 'orderedList', label: 'Liste numérotée', text: '1.', run: (c) => c.toggleOrderedList(), active: (e) => e.isActive('orderedList') },
+  { name: 'orderedList', label: '1. Liste numérotée', text: '1.', run: (c) => c.toggleOrderedList(), active: (e) => e.isActive('orderedList') },
   { name: 'blockquote', label: 'Citation', text: '«»', run: (c) => c.toggleBlockquote(), active: (e) => e.isActive('blockquote') },
   { name: 'link', label: 'Lien', text: 'Lien', action: promptLink, active: (e) => e.isActive('link') },
   { name: 'image', label: 'Image avec légende', text: 'Image', action: promptImage },
