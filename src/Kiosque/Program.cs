@@ -6,6 +6,7 @@ using Kiosque.Content.Workflow;
 using Kiosque.Infrastructure;
 using Kiosque.Media;
 using Kiosque.Newsroom;
+using Kiosque.Search;
 using Kiosque.Site;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,7 @@ builder.AddMedia();             // image validation and storage
 builder.AddApi();               // bearer tokens, roles, /api/v1, OpenAPI
 builder.AddAccounts();          // Identity users and roles, newsroom cookie, two-factor, one-time links
 builder.AddSite();              // the reader's site
+builder.AddSearch();            // full-text search (SQLite FTS5 or PostgreSQL), "À lire aussi" suggestions
 builder.AddNewsroom();          // the newsroom's pages under /newsroom, its policies and languages
 builder.AddCli(args);           // command-line verbs: logs to stderr, results to stdout
 
@@ -34,6 +36,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapApi();
 app.MapNewsroom();
+app.MapSearch();
 app.MapSite();
 
 await app.RunAsync();
