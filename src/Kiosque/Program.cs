@@ -3,6 +3,7 @@ using Kiosque.Api;
 using Kiosque.Cli;
 using Kiosque.Content;
 using Kiosque.Content.Workflow;
+using Kiosque.Distribution;
 using Kiosque.Infrastructure;
 using Kiosque.Media;
 using Kiosque.Newsroom;
@@ -18,6 +19,7 @@ builder.AddMedia();             // image validation and storage
 builder.AddApi();               // bearer tokens, roles, /api/v1, OpenAPI
 builder.AddAccounts();          // Identity users and roles, newsroom cookie, two-factor, one-time links
 builder.AddSite();              // the reader's site
+builder.AddDistribution();      // RSS, Atom and podcast feeds, sitemaps
 builder.AddSearch();            // full-text search (SQLite FTS5 or PostgreSQL), "À lire aussi" suggestions
 builder.AddNewsroom();          // the newsroom's pages under /newsroom, its policies and languages
 builder.AddCli(args);           // command-line verbs: logs to stderr, results to stdout
@@ -36,6 +38,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapApi();
 app.MapNewsroom();
+app.MapDistribution();
 app.MapSearch();
 app.MapSite();
 
