@@ -16,6 +16,12 @@ public static partial class FrenchText
     /// <summary>Private-use characters the engines put around matches; stripped from indexed text so no one can forge them.</summary>
     public const char MarkStart = '\uE000';
     public const char MarkEnd = '\uE001';
+    /// <summary>Stand-ins for &lt; and &gt; where an engine would take text that looks like a tag for markup and drop it.</summary>
+    public const char LessThan = '\uE002';
+    public const char GreaterThan = '\uE003';
+
+    public static string HideAngles(string text) => text.Replace('<', LessThan).Replace('>', GreaterThan);
+    public static string RestoreAngles(string text) => text.Replace(LessThan, '<').Replace(GreaterThan, '>');
 
     // Escapes markup characters and quotes; accented letters stay readable.
     static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
@@ -31,7 +37,7 @@ public static partial class FrenchText
     public static string Clean(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
-        text = text.Replace(MarkStart, ' ').Replace(MarkEnd, ' ');
+        text = text.Replace(MarkStart, ' ').Replace(MarkEnd, ' ').Replace(LessThan, ' ').Replace(GreaterThan, ' ');
         return Spaces().Replace(text, " ").Trim();
     }
 

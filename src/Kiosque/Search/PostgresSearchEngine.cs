@@ -17,7 +17,7 @@ public sealed class PostgresSearchEngine(KiosqueDb db) : ISearchEngine
     [
         ($"""
          INSERT INTO "ArticleSearch" ("ArticleId", "Headline", "Standfirst", "Body", "Document")
-         VALUES (@id, @headline, @standfirst, @body,
+         VALUES (@id, @headline, @standfirstText, @bodyText,
              setweight(to_tsvector({Config}, @headline), 'A')
              || setweight(to_tsvector({Config}, @kicker || ' ' || @tags), 'B')
              || setweight(to_tsvector({Config}, @standfirst), 'B')
@@ -29,6 +29,8 @@ public sealed class PostgresSearchEngine(KiosqueDb db) : ISearchEngine
          {
              ["id"] = document.ArticleId, ["headline"] = document.Headline, ["kicker"] = document.Kicker,
              ["standfirst"] = document.Standfirst, ["body"] = document.Body, ["tags"] = document.Tags,
+             // ts_headline's parser drops anything shaped like a tag; the quoted copies keep "<b>" as text.
+             ["standfirstText"] = FrenchText.HideAngles(document.Standfirst), ["bodyText"] = FrenchText.HideAngles(document.Body),
          }),
     ], ct);
 
@@ -81,7 +83,7 @@ public sealed class PostgresSearchEngine(KiosqueDb db) : ISearchEngine
             ) page
             ORDER BY page.rank DESC, page."Id" DESC
             """;
-        var hits = await SqlCommands.QueryAsync(db, sql, parameters, r => new EngineHit(r.GetInt32(0), r.IsDBNull(1) ? "" : r.GetString(1)), ct);
+        var hits = await SqlCommands.QueryAsync(db, sql, parameters, r => new EngineHit(r.GetInt32(0), r.IsDBNull(1) ? "" : FrenchText.RestoreAngles(r.GetString(1))), ct);
         return new EngineResult(hits, total);
     }
 

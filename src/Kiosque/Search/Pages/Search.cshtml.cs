@@ -25,7 +25,7 @@ public sealed class SearchModel(SiteContext site, SiteSearch search) : PageModel
         await site.LoadAsync(ct);
         Sections = await search.SectionsAsync(ct);
         Dossiers = await search.DossiersAsync(ct);
-        Blank = q is null && rubrique is null && dossier is null && du is null && au is null && page is null;
+        Blank = HttpContext.Request.Query.Count == 0;
         if (!Blank)
         {
             (Results, Errors) = await search.SearchAsync(Query, ct);
