@@ -20,6 +20,7 @@ sealed record DemoArticle(string Section, string Headline, string Standfirst, st
     public bool CommentsEnabled { get; init; } = true;
     public string? VideoId { get; init; }
     public int? AudioSeconds { get; init; }
+    public string? Transcript { get; init; }
     public DemoRelated[] Related { get; init; } = [];
 }
 
@@ -298,6 +299,10 @@ static class DemoArticles
             Photo = new("Une centrale à gaz à cycle combiné et ses cheminées au crépuscule",
                 "Une centrale au gaz à la tombée du jour.", "©Hugo Brandt / Nordlicht Bild"),
             Related = [See("factures"), See("interconnexions")],
+            Transcript = """
+                <p><strong>Julien Marchal :</strong> Bonjour à toutes et à tous, et bienvenue dans « La Loupe ». Avec moi aujourd'hui, Inès Benali. Inès, faut-il craindre l'hiver ?</p>
+                <p><strong>Inès Benali :</strong> Craindre, non. Rester attentif, oui : les stocks sont pleins, mais une longue vague de froid changerait la donne.</p>
+                """,
         },
         new("Décryptages",
             "Nappes phréatiques : comment mesure-t-on l'eau que l'on ne voit pas ?",
