@@ -299,10 +299,6 @@ static class DemoArticles
             Photo = new("Une centrale à gaz à cycle combiné et ses cheminées au crépuscule",
                 "Une centrale au gaz à la tombée du jour.", "©Hugo Brandt / Nordlicht Bild"),
             Related = [See("factures"), See("interconnexions")],
-            Transcript = """
-                <p><strong>Julien Marchal :</strong> Bonjour à toutes et à tous, et bienvenue dans « La Loupe ». Avec moi aujourd'hui, Inès Benali. Inès, faut-il craindre l'hiver ?</p>
-                <p><strong>Inès Benali :</strong> Craindre, non. Rester attentif, oui : les stocks sont pleins, mais une longue vague de froid changerait la donne.</p>
-                """,
         },
         new("Décryptages",
             "Nappes phréatiques : comment mesure-t-on l'eau que l'on ne voit pas ?",
@@ -495,6 +491,10 @@ static class DemoArticles
             Photo = new("Un micro de studio devant un casque posé sur une table",
                 "Dans le studio de « La Loupe ».", "©Archives Le Kiosque"),
             Related = [See("factures"), See("interconnexions")],
+            Transcript = """
+                <p><strong>Julien Marchal :</strong> Bonjour à toutes et à tous, et bienvenue dans « La Loupe ». Avec moi aujourd'hui, Inès Benali. Inès, faut-il craindre l'hiver ?</p>
+                <p><strong>Inès Benali :</strong> Craindre, non. Rester attentif, oui : les stocks sont pleins, mais une longue vague de froid changerait la donne.</p>
+                """,
         },
         new("Podcasts",
             "La Loupe, épisode 11 : ces villes qui rendent leurs rivières aux habitants",
