@@ -13,8 +13,10 @@ public sealed class PostgresSearchEngine(KiosqueDb db) : ISearchEngine
 {
     const string Config = "'kiosque_french'::regconfig";
 
-    public Task IndexAsync(SearchDocument document, CancellationToken ct) => SqlCommands.ExecuteAsync(db,
-    [
+    public Task IndexAsync(IReadOnlyList<SearchDocument> documents, CancellationToken ct) =>
+        SqlCommands.ExecuteAsync(db, documents.Select(Statement).ToList(), ct);
+
+    static (string, IReadOnlyDictionary<string, object?>) Statement(SearchDocument document) =>
         ($"""
          INSERT INTO "ArticleSearch" ("ArticleId", "Headline", "Standfirst", "Body", "Document")
          VALUES (@id, @headline, @standfirstText, @bodyText,
@@ -31,8 +33,7 @@ public sealed class PostgresSearchEngine(KiosqueDb db) : ISearchEngine
              ["standfirst"] = document.Standfirst, ["body"] = document.Body, ["tags"] = document.Tags,
              // ts_headline's parser drops anything shaped like a tag; the quoted copies keep "<b>" as text.
              ["standfirstText"] = FrenchText.HideAngles(document.Standfirst), ["bodyText"] = FrenchText.HideAngles(document.Body),
-         }),
-    ], ct);
+         });
 
     public Task RemoveAsync(int articleId, CancellationToken ct) => SqlCommands.ExecuteAsync(db,
         [("""DELETE FROM "ArticleSearch" WHERE "ArticleId" = @id""", new Dictionary<string, object?> { ["id"] = articleId })], ct);

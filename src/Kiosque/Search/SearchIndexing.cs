@@ -16,7 +16,7 @@ public sealed class SearchIndexer(KiosqueDb db, ISearchEngine engine)
     {
         var document = (await DocumentsAsync(db.Articles.Where(a => a.Id == articleId), ct)).SingleOrDefault();
         if (document is null) await engine.RemoveAsync(articleId, ct);
-        else await engine.IndexAsync(document, ct);
+        else await engine.IndexAsync([document], ct);
     }
 
     /// <summary>Every published article, in batches by id; returns how many were indexed.</summary>
@@ -27,7 +27,7 @@ public sealed class SearchIndexer(KiosqueDb db, ISearchEngine engine)
         while (true)
         {
             var batch = await DocumentsAsync(db.Articles.Where(a => a.Id > after).OrderBy(a => a.Id).Take(Batch), ct);
-            foreach (var document in batch) await engine.IndexAsync(document, ct);
+            await engine.IndexAsync(batch, ct);
             count += batch.Count;
             if (batch.Count == 0) return count;
             after = batch[^1].ArticleId;

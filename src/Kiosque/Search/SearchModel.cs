@@ -24,7 +24,8 @@ public sealed record EngineResult(IReadOnlyList<EngineHit> Hits, int Total);
 /// </summary>
 public interface ISearchEngine
 {
-    Task IndexAsync(SearchDocument document, CancellationToken ct);
+    /// <summary>Adds or replaces the documents, all in one transaction.</summary>
+    Task IndexAsync(IReadOnlyList<SearchDocument> documents, CancellationToken ct);
     Task RemoveAsync(int articleId, CancellationToken ct);
     Task<EngineResult> SearchAsync(EngineQuery query, DateTime now, CancellationToken ct);
     Task<bool> IsEmptyAsync(CancellationToken ct);

@@ -14,7 +14,10 @@ public sealed class SqliteSearchEngine(KiosqueDb db) : ISearchEngine
     // Headline, kicker, standfirst, body, tags.
     const string Rank = "bm25(ArticleSearch, 10.0, 4.0, 3.0, 1.0, 5.0)";
 
-    public Task IndexAsync(SearchDocument document, CancellationToken ct) => SqlCommands.ExecuteAsync(db,
+    public Task IndexAsync(IReadOnlyList<SearchDocument> documents, CancellationToken ct) =>
+        SqlCommands.ExecuteAsync(db, documents.SelectMany(Statements).ToList(), ct);
+
+    static IEnumerable<(string, IReadOnlyDictionary<string, object?>)> Statements(SearchDocument document) =>
     [
         ("DELETE FROM ArticleSearch WHERE rowid = @id", new Dictionary<string, object?> { ["@id"] = document.ArticleId }),
         ("INSERT INTO ArticleSearch (rowid, Headline, Kicker, Standfirst, Body, Tags) VALUES (@id, @headline, @kicker, @standfirst, @body, @tags)",
@@ -23,7 +26,7 @@ public sealed class SqliteSearchEngine(KiosqueDb db) : ISearchEngine
                 ["@id"] = document.ArticleId, ["@headline"] = document.Headline, ["@kicker"] = document.Kicker,
                 ["@standfirst"] = document.Standfirst, ["@body"] = document.Body, ["@tags"] = document.Tags,
             }),
-    ], ct);
+    ];
 
     public Task RemoveAsync(int articleId, CancellationToken ct) => SqlCommands.ExecuteAsync(db,
         [("DELETE FROM ArticleSearch WHERE rowid = @id", new Dictionary<string, object?> { ["@id"] = articleId })], ct);
