@@ -86,7 +86,10 @@ public sealed class FeedTests
     {
         var site = await DistributionSite.CreateAsync();
         await using var app = site.App;
-        await app.UpdateSettingsAsync(s => s.FeedFullText = true);
+        var admin = await app.CreateApiClientAsync(Kiosque.Api.Roles.Admin);
+        var settings = await (await admin.PutJsonAsync("/api/v1/site", new { name = "La Gazette d’essai", feedFullText = true }))
+            .AssertStatusAsync(HttpStatusCode.OK);
+        Assert.True(settings.GetProperty("feedFullText").GetBoolean());
 
         var (_, rss) = await site.GetXmlAsync("/monde/rss.xml");
         var body = rss.Descendants("item").Single(i => i.Element("guid")!.Value.EndsWith($":{site.Main}", StringComparison.Ordinal))
