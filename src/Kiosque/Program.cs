@@ -4,9 +4,11 @@ using Kiosque.Cli;
 using Kiosque.Comments;
 using Kiosque.Content;
 using Kiosque.Content.Workflow;
+using Kiosque.Distribution;
 using Kiosque.Infrastructure;
 using Kiosque.Media;
 using Kiosque.Newsroom;
+using Kiosque.Search;
 using Kiosque.Site;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +20,8 @@ builder.AddMedia();             // image validation and storage
 builder.AddApi();               // bearer tokens, roles, /api/v1, OpenAPI
 builder.AddAccounts();          // Identity users and roles, newsroom cookie, two-factor, one-time links
 builder.AddSite();              // the reader's site
+builder.AddDistribution();      // RSS, Atom and podcast feeds, sitemaps
+builder.AddSearch();            // full-text search (SQLite FTS5 or PostgreSQL), "À lire aussi" suggestions
 builder.AddNewsroom();          // the newsroom's pages under /newsroom, its policies and languages
 builder.AddComments();          // reader comments, spam defences, moderation queue, notifications
 builder.AddCli(args);           // command-line verbs: logs to stderr, results to stdout
@@ -36,6 +40,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapApi();
 app.MapNewsroom();
+app.MapDistribution();
+app.MapSearch();
 app.MapComments();
 app.MapSite();
 

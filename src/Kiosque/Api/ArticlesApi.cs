@@ -20,7 +20,7 @@ public sealed record ArticleRequest(
     ArticleStatus? Status, DateTimeOffset? PublishedAt, bool? CommentsEnabled,
     string? VideoUrl, string? AudioUrl, long? AudioLength, int? AudioDurationSeconds,
     WorkType? WorkType = null, string? SeoTitle = null, string? SeoDescription = null,
-    int? Version = null) : IValidatable
+    int? Version = null, string? Transcript = null) : IValidatable
 {
     /// <summary>The editable fields, by hand; the validation filter has already checked the required ones.</summary>
     public ArticleInput ToInput() => new()
@@ -44,6 +44,7 @@ public sealed record ArticleRequest(
         AudioUrl = AudioUrl,
         AudioLength = AudioLength,
         AudioDurationSeconds = AudioDurationSeconds,
+        Transcript = Transcript,
     };
 
     /// <summary>Null: the save leaves the status (and publication date) as they are.</summary>
@@ -90,6 +91,7 @@ public sealed record ArticleRequest(
         errors.Link("audioUrl", AudioUrl, 500);
         if (AudioLength < 0) errors.Add("audioLength", "Must not be negative.");
         if (AudioDurationSeconds < 0) errors.Add("audioDurationSeconds", "Must not be negative.");
+        errors.MaxLength("transcript", Transcript, 500_000);
     }
 }
 
@@ -127,7 +129,8 @@ public sealed record ArticleResponse(
     string Standfirst, string BodyHtml, LeadImageResponse? LeadImage, IReadOnlyList<string> Authors, IReadOnlyList<string> Tags,
     IReadOnlyList<RelatedResponse> Related, ArticleStatus Status, DateTimeOffset? PublishedAt, bool CommentsEnabled,
     string? VideoUrl, string? AudioUrl, long? AudioLength, int? AudioDurationSeconds, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    WorkType WorkType, string? SeoTitle, string? SeoDescription, int Version, IReadOnlyList<CorrectionResponse> Corrections);
+    WorkType WorkType, string? SeoTitle, string? SeoDescription, int Version, IReadOnlyList<CorrectionResponse> Corrections,
+    string? Transcript);
 
 public sealed record ArticleSummary(
     int Id, string Url, string Section, string? Dossier, string EffectiveKicker, string Headline, string Slug, string Standfirst,
@@ -251,7 +254,8 @@ public static class ArticlesApi
             .ToList(),
         a.Status, ApiProblems.Utc(a.PublishedAt), a.CommentsEnabled, a.VideoUrl, a.AudioUrl, a.AudioLength, a.AudioDurationSeconds,
         ApiProblems.Utc(a.CreatedAt), ApiProblems.Utc(a.UpdatedAt), a.WorkType, a.SeoTitle, a.SeoDescription, a.Version,
-        a.Corrections.OrderBy(c => c.At).ThenBy(c => c.Id).Select(c => new CorrectionResponse(ApiProblems.Utc(c.At), c.Text)).ToList());
+        a.Corrections.OrderBy(c => c.At).ThenBy(c => c.Id).Select(c => new CorrectionResponse(ApiProblems.Utc(c.At), c.Text)).ToList(),
+        a.Transcript);
 
     static async Task<Results<Created<ArticleCreated>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         ArticleRequest request, HttpContext http, ArticleWorkflow workflow, CancellationToken ct)

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kiosque.Api;
 
-public sealed record SiteRequest(string? Name, string? Tagline, string? Language, bool? CommentsSuspended, string? CommentsSuspendedMessage)
+public sealed record SiteRequest(string? Name, string? Tagline, string? Language, bool? CommentsSuspended, string? CommentsSuspendedMessage,
+    bool? FeedFullText = null)
     : IValidatable
 {
     public void Validate(Errors errors)
@@ -13,7 +14,7 @@ public sealed record SiteRequest(string? Name, string? Tagline, string? Language
 }
 
 public sealed record SiteResponse(string Name, string Tagline, string Language, bool CommentsSuspended, string CommentsSuspendedMessage,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt, bool FeedFullText);
 
 public sealed record NavigationItemRequest(string? Label, string? Url);
 
@@ -40,7 +41,7 @@ public static class SiteApi
     }
 
     static SiteResponse ToResponse(SiteSettings s) =>
-        new(s.Name, s.Tagline, s.Language, s.CommentsSuspended, s.CommentsSuspendedMessage, ApiProblems.Utc(s.UpdatedAt));
+        new(s.Name, s.Tagline, s.Language, s.CommentsSuspended, s.CommentsSuspendedMessage, ApiProblems.Utc(s.UpdatedAt), s.FeedFullText);
 
     static async Task<SiteSettings> SettingsAsync(KiosqueDb db, TimeProvider clock, CancellationToken ct)
     {
@@ -63,6 +64,8 @@ public static class SiteApi
         settings.Language = request.Language?.Trim() ?? settings.Language;
         settings.CommentsSuspended = request.CommentsSuspended ?? false;
         settings.CommentsSuspendedMessage = request.CommentsSuspendedMessage?.Trim() ?? "";
+        // Added after the first clients: one that does not send it leaves the feeds as they were.
+        settings.FeedFullText = request.FeedFullText ?? settings.FeedFullText;
         settings.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToResponse(settings));

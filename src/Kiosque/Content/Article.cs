@@ -59,6 +59,8 @@ public sealed class Article
     public string? AudioUrl { get; set; }
     public long? AudioLength { get; set; }
     public int? AudioDurationSeconds { get; set; }
+    /// <summary>Sanitized HTML transcript of a podcast episode or video, shown folded on the article page.</summary>
+    public string? Transcript { get; set; }
 
     public List<ArticleAuthor> Authors { get; set; } = [];
     public List<Tag> Tags { get; set; } = [];

@@ -32,6 +32,8 @@ public sealed class SiteSettings
     public bool CommentsConfirmFirstByEmail { get; set; }
     /// <summary>Admins must use an authenticator app: one without it can only set it up.</summary>
     public bool RequireTwoFactorForAdmins { get; set; }
+    /// <summary>Feeds carry the whole body when set, else the standfirst only.</summary>
+    public bool FeedFullText { get; set; }
     public DateTime UpdatedAt { get; set; }
 }
 

@@ -7,6 +7,9 @@ namespace Kiosque.Site;
 
 public sealed record MetaImage(string Url, int Width, int Height, string Alt);
 
+/// <summary>A feed the page announces with &lt;link rel="alternate"&gt;; Url is site-relative.</summary>
+public sealed record FeedLink(string Title, string Url, string Type);
+
 /// <summary>What the layout puts in &lt;head&gt;: title, description, canonical URL, OpenGraph/Twitter and JSON-LD.</summary>
 public sealed record PageMeta
 {
@@ -24,6 +27,8 @@ public sealed record PageMeta
     public IReadOnlyList<string> Tags { get; init; } = [];
     public string? JsonLd { get; init; }
     public bool NoIndex { get; init; }
+    /// <summary>The feeds of what the page lists (section, dossier, author, tag), besides the site's own.</summary>
+    public IReadOnlyList<FeedLink> Feeds { get; init; } = [];
 }
 
 public static class Titles

@@ -62,6 +62,7 @@ public static class SiteFeature
             .Append("Disallow: /api\n")
             .Append('\n')
             .Append("Sitemap: ").Append(site.Absolute("/sitemap.xml")).Append('\n')
+            .Append("Sitemap: ").Append(site.Absolute("/sitemap-news.xml")).Append('\n')
             .ToString();
         return TypedResults.Text(text, "text/plain; charset=utf-8");
     }

@@ -180,6 +180,7 @@ public sealed class SiteQueries(KiosqueDb db, TimeProvider clock)
             VideoUrl = a.VideoUrl,
             AudioUrl = a.AudioUrl,
             AudioDurationSeconds = a.AudioDurationSeconds,
+            Transcript = a.Transcript,
             Authors = a.Authors.OrderBy(x => x.Position).Select(x => new PersonLink(x.Author.Name, x.Author.Slug)).ToList(),
             Tags = a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Name, t.Slug)).ToList(),
             WorkType = a.WorkType,

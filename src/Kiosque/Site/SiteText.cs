@@ -62,6 +62,10 @@ public static class SiteText
     public const string PoweredBy = "Publié avec Kiosque";
     public const string Corrections = "Corrections et mises à jour";
     public const string WorkTypeIs = "Type d’article :";
+    public const string SearchLabel = "Rechercher sur le site";
+    public const string SearchPlaceholder = "Rechercher…";
+    public const string SearchButton = "Rechercher";
+    public const string Transcript = "Transcription";
 
     /// <summary>The Trust Project's labels as readers see them; plain news carries none.</summary>
     public static string? WorkTypeLabel(Kiosque.Content.WorkType type) => type switch

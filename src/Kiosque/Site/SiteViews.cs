@@ -73,6 +73,7 @@ public sealed class ArticleView
     public string? VideoUrl { get; init; }
     public string? AudioUrl { get; init; }
     public int? AudioDurationSeconds { get; init; }
+    public string? Transcript { get; init; }
     public List<PersonLink> Authors { get; init; } = [];
     public List<TagLink> Tags { get; init; } = [];
     public List<RelatedRow> RelatedRows { get; init; } = [];

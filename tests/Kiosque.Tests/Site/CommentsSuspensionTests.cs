@@ -18,7 +18,7 @@ public sealed class CommentsSuspensionTests
         var comments = doc.QuerySelector(".comments")!;
         Assert.Equal(Message, comments.QuerySelector(".comments-suspended")!.TextContent.Trim());
         Assert.DoesNotContain("Aucun commentaire", comments.TextContent, StringComparison.Ordinal);
-        Assert.Empty(doc.Forms);
+        Assert.Empty(doc.QuerySelectorAll("main form"));
         Assert.NotEmpty(doc.QuerySelectorAll(".share a"));
     }
 }

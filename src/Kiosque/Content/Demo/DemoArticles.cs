@@ -20,6 +20,7 @@ sealed record DemoArticle(string Section, string Headline, string Standfirst, st
     public bool CommentsEnabled { get; init; } = true;
     public string? VideoId { get; init; }
     public int? AudioSeconds { get; init; }
+    public string? Transcript { get; init; }
     public DemoRelated[] Related { get; init; } = [];
 }
 
@@ -490,6 +491,10 @@ static class DemoArticles
             Photo = new("Un micro de studio devant un casque posé sur une table",
                 "Dans le studio de « La Loupe ».", "©Archives Le Kiosque"),
             Related = [See("factures"), See("interconnexions")],
+            Transcript = """
+                <p><strong>Julien Marchal :</strong> Bonjour à toutes et à tous, et bienvenue dans « La Loupe ». Avec moi aujourd'hui, Inès Benali. Inès, faut-il craindre l'hiver ?</p>
+                <p><strong>Inès Benali :</strong> Craindre, non. Rester attentif, oui : les stocks sont pleins, mais une longue vague de froid changerait la donne.</p>
+                """,
         },
         new("Podcasts",
             "La Loupe, épisode 11 : ces villes qui rendent leurs rivières aux habitants",

@@ -173,6 +173,7 @@ public sealed class DemoContent(
                 article.AudioUrl = $"/media/{PodcastFolder}/{slug}.wav";
                 article.AudioLength = audio.Length;
                 article.AudioDurationSeconds = seconds;
+                article.Transcript = demo.Transcript is null ? null : sanitizing.Sanitize(demo.Transcript);
             }
             db.Articles.Add(article);
             if (demo.Key is not null) byKey.Add(demo.Key, article);

@@ -80,6 +80,7 @@ public sealed class ArticleHistory(KiosqueDb db)
         ("audioUrl", x.AudioUrl ?? ""),
         ("audioLength", x.AudioLength?.ToString(CultureInfo.InvariantCulture) ?? ""),
         ("audioDurationSeconds", x.AudioDurationSeconds?.ToString(CultureInfo.InvariantCulture) ?? ""),
+        ("transcript", x.Transcript ?? ""),
     ];
 
     /// <summary>Word-level diff; consecutive pieces of the same kind are merged so the result reads as runs.</summary>

@@ -34,6 +34,7 @@ public sealed record ArticleInput
     public string? AudioUrl { get; init; }
     public long? AudioLength { get; init; }
     public int? AudioDurationSeconds { get; init; }
+    public string? Transcript { get; init; }
 }
 
 public static class ArticleSnapshot
@@ -68,6 +69,7 @@ public static class ArticleSnapshot
         AudioUrl = a.AudioUrl,
         AudioLength = a.AudioLength,
         AudioDurationSeconds = a.AudioDurationSeconds,
+        Transcript = a.Transcript,
     };
 
     public static string Serialize(ArticleInput input) => JsonSerializer.Serialize(input, Options);

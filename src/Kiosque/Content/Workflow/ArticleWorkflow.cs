@@ -425,6 +425,7 @@ public sealed class ArticleWorkflow(KiosqueDb db, HtmlSanitizing html, TimeProvi
         article.AudioUrl = NullIfBlank(r.AudioUrl);
         article.AudioLength = r.AudioLength;
         article.AudioDurationSeconds = r.AudioDurationSeconds;
+        article.Transcript = string.IsNullOrWhiteSpace(r.Transcript) ? null : html.Sanitize(r.Transcript);
         article.UpdatedAt = now;
 
         // Bylines are keyed by (article, author): keep the rows that stay, so none is deleted and re-inserted.

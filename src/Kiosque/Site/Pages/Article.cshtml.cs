@@ -1,9 +1,10 @@
+using Kiosque.Search;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kiosque.Site.Pages;
 
-public sealed class ArticleModel(SiteContext site, SiteQueries queries) : PageModel
+public sealed class ArticleModel(SiteContext site, SiteQueries queries, RelatedReading relatedReading) : PageModel
 {
     public SiteContext Site => site;
     public ArticleView Article { get; private set; } = null!;
@@ -21,7 +22,10 @@ public sealed class ArticleModel(SiteContext site, SiteQueries queries) : PageMo
 
         await site.LoadAsync(ct);
         Article = article;
-        Related = queries.RelatedLinks(article);
+        var picks = queries.RelatedLinks(article);
+        // The editor's picks first, then automatic suggestions up to the usual number of items.
+        var suggestions = await relatedReading.SuggestAsync(article.Id, RelatedReading.DefaultCount - picks.Count, ct: ct);
+        Related = [.. picks, .. suggestions.Select(s => new RelatedLink(s.Headline, s.Path, null, false))];
         Video = article.SectionKind == Kiosque.Content.SectionKind.Video ? MediaEmbeds.ForVideo(article.VideoUrl) : null;
         var url = site.Absolute(article.Path);
         ShareLinks = Share.Links(url, article.Headline);
@@ -45,5 +49,8 @@ public sealed class ArticleModel(SiteContext site, SiteQueries queries) : PageMo
         Section = article.SectionName,
         Tags = article.Tags.Select(t => t.Name).ToList(),
         JsonLd = JsonLd.NewsArticle(article, site),
+        Feeds = article.SectionKind == Kiosque.Content.SectionKind.Podcast
+            ? [new FeedLink($"{site.Settings.Name} – {article.SectionName} (podcast)", $"/{article.SectionSlug}/podcast.xml", "application/rss+xml")]
+            : [new FeedLink($"{site.Settings.Name} – {article.SectionName} (RSS)", $"/{article.SectionSlug}/rss.xml", "application/rss+xml")],
     };
 }

@@ -20,6 +20,11 @@ public sealed class SectionOrPageModel(SiteContext site, SiteQueries queries) : 
             await site.LoadAsync(ct);
             Listing = new ListingView(section.Name, null, section.Description, articles, $"/{section.Slug}", ShowSection: false);
             site.Meta = Listings.Meta(site, Listing, section.Description ?? site.Settings.Tagline);
+            if (section.Kind == Kiosque.Content.SectionKind.Podcast)
+                site.Meta = site.Meta with
+                {
+                    Feeds = [.. site.Meta.Feeds, new FeedLink($"{site.Settings.Name} – {section.Name} (podcast)", $"/{section.Slug}/podcast.xml", "application/rss+xml")],
+                };
             return Page();
         }
 

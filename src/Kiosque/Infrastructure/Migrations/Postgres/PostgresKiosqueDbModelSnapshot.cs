@@ -389,6 +389,9 @@ namespace Kiosque.Infrastructure.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("Transcript")
+                        .HasColumnType("text");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -852,6 +855,9 @@ namespace Kiosque.Infrastructure.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("FeedFullText")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Language")
                         .IsRequired()

@@ -1,0 +1,84 @@
+using Kiosque.Content;
+using Kiosque.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kiosque.Search;
+
+public enum SuggestionReason { Dossier, Tags, Text }
+
+public sealed record Suggestion(int ArticleId, string Headline, string Path, DateTime PublishedAt, SuggestionReason Reason);
+
+/// <summary>
+/// Automatic "À lire aussi" candidates after the editor's picks: the same dossier, then shared tags, then text
+/// similarity through the search engine. Only public articles, never the article itself nor a pick, no duplicates.
+/// </summary>
+public sealed class RelatedReading(KiosqueDb db, ISearchEngine engine, TimeProvider clock)
+{
+    public const int DefaultCount = 4;
+
+    public async Task<IReadOnlyList<Suggestion>> SuggestAsync(int articleId, int count = DefaultCount,
+        IReadOnlyCollection<int>? exclude = null, CancellationToken ct = default)
+    {
+        if (count <= 0) return [];
+        var article = await db.Articles.AsNoTracking().Where(a => a.Id == articleId)
+            .Select(a => new
+            {
+                a.DossierId, a.Headline,
+                TagIds = a.Tags.Select(t => t.Id).ToList(),
+                TagNames = a.Tags.Select(t => t.Name).ToList(),
+                Picks = a.Related.Where(r => r.TargetArticleId != null).Select(r => r.TargetArticleId!.Value).ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (article is null) return [];
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var taken = new HashSet<int>(article.Picks) { articleId };
+        if (exclude is not null) taken.UnionWith(exclude);
+        var chosen = new List<(int Id, SuggestionReason Reason)>();
+
+        void Take(IEnumerable<int> ids, SuggestionReason reason)
+        {
+            foreach (var id in ids)
+            {
+                if (chosen.Count >= count) return;
+                if (taken.Add(id)) chosen.Add((id, reason));
+            }
+        }
+
+        var publicArticles = db.Articles.AsNoTracking()
+            .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt != null && a.PublishedAt <= now);
+        if (article.DossierId is { } dossierId)
+        {
+            var excluded = taken.ToList();
+            Take(await publicArticles.Where(a => a.DossierId == dossierId && !excluded.Contains(a.Id))
+                .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Select(a => a.Id).Take(count).ToListAsync(ct),
+                SuggestionReason.Dossier);
+        }
+        if (chosen.Count < count && article.TagIds.Count > 0)
+        {
+            var excluded = taken.ToList();
+            var tagIds = article.TagIds;
+            Take(await publicArticles.Where(a => !excluded.Contains(a.Id) && a.Tags.Any(t => tagIds.Contains(t.Id)))
+                .OrderByDescending(a => a.Tags.Count(t => tagIds.Contains(t.Id))).ThenByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+                .Select(a => a.Id).Take(count).ToListAsync(ct),
+                SuggestionReason.Tags);
+        }
+        if (chosen.Count < count)
+        {
+            var text = string.Join(' ', article.TagNames.Prepend(article.Headline));
+            var similar = await engine.SearchAsync(new EngineQuery(text, Take: count, Mode: MatchMode.Any, ExcludeIds: taken.ToList()), now, ct);
+            Take(similar.Hits.Select(h => h.ArticleId), SuggestionReason.Text);
+        }
+        if (chosen.Count == 0) return [];
+
+        var ids = chosen.Select(c => c.Id).ToList();
+        var cards = await publicArticles.Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.Headline, a.Slug, SectionSlug = a.Section.Slug, PublishedAt = a.PublishedAt ?? a.CreatedAt })
+            .ToDictionaryAsync(a => a.Id, ct);
+        return chosen.Where(c => cards.ContainsKey(c.Id)).Select(c =>
+        {
+            var card = cards[c.Id];
+            return new Suggestion(c.Id, card.Headline, $"/{card.SectionSlug}/{card.Slug}", card.PublishedAt, c.Reason);
+        }).ToList();
+    }
+}

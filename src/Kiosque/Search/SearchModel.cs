@@ -1,0 +1,32 @@
+namespace Kiosque.Search;
+
+/// <summary>What the index holds for one published article: text only, the HTML already stripped.</summary>
+public sealed record SearchDocument(int ArticleId, string Headline, string Kicker, string Standfirst, string Body, string Tags);
+
+/// <summary>Every term must match (reader search), or any of them (related-article similarity).</summary>
+public enum MatchMode { All, Any }
+
+/// <summary>
+/// A query for an engine: filters already resolved to ids; dates are UTC bounds, <paramref name="Before"/> exclusive.
+/// </summary>
+public sealed record EngineQuery(
+    string Text, int? SectionId = null, int? DossierId = null, DateTime? From = null, DateTime? Before = null,
+    int Skip = 0, int Take = 10, MatchMode Mode = MatchMode.All, IReadOnlyCollection<int>? ExcludeIds = null);
+
+/// <summary>An engine's hit: the article and its snippet, with matches between <see cref="FrenchText.MarkStart"/> and MarkEnd.</summary>
+public sealed record EngineHit(int ArticleId, string MarkedSnippet);
+
+public sealed record EngineResult(IReadOnlyList<EngineHit> Hits, int Total);
+
+/// <summary>
+/// The full-text index behind /recherche, the search API and "À lire aussi". Only published articles are
+/// indexed; searches also check the article's status and date, so a stale entry never shows.
+/// </summary>
+public interface ISearchEngine
+{
+    /// <summary>Adds or replaces the documents, all in one transaction.</summary>
+    Task IndexAsync(IReadOnlyList<SearchDocument> documents, CancellationToken ct);
+    Task RemoveAsync(int articleId, CancellationToken ct);
+    Task<EngineResult> SearchAsync(EngineQuery query, DateTime now, CancellationToken ct);
+    Task<bool> IsEmptyAsync(CancellationToken ct);
+}
