@@ -19,7 +19,7 @@ public static class AdminText
     public static string Upload => T("Ajouter des images", "Add images");
     public static string UploadButton => T("Envoyer", "Upload");
     public static string ChooseFiles => T("Fichiers (JPEG, PNG, WebP ou GIF)", "Files (JPEG, PNG, WebP or GIF)");
-    public static string DropHint => T("ou déposez-les ici", "or drop them here");
+    public static string DropHint => T("Vous pouvez aussi les déposer ici.", "You can also drop them here.");
     public static string MaxSize(long bytes) => T($"{bytes / 1024 / 1024} Mo au plus par fichier.", $"At most {bytes / 1024 / 1024} MB per file.");
     public static string Uploaded(int n) => T($"{n} image(s) ajoutée(s).", $"{n} image(s) added.");
     public static string NothingUploaded => T("Aucune image enregistrée : corrigez les fichiers refusés et recommencez.", "No image was saved: fix the refused files and try again.");
