@@ -19,7 +19,7 @@ public static class AdminText
     public static string Upload => T("Ajouter des images", "Add images");
     public static string UploadButton => T("Envoyer", "Upload");
     public static string ChooseFiles => T("Fichiers (JPEG, PNG, WebP ou GIF)", "Files (JPEG, PNG, WebP or GIF)");
-    public static string DropHint => T("ou déposez-les ici", "or drop them here");
+    public static string DropHint => T("Vous pouvez aussi les déposer ici.", "You can also drop them here.");
     public static string MaxSize(long bytes) => T($"{bytes / 1024 / 1024} Mo au plus par fichier.", $"At most {bytes / 1024 / 1024} MB per file.");
     public static string Uploaded(int n) => T($"{n} image(s) ajoutée(s).", $"{n} image(s) added.");
     public static string NothingUploaded => T("Aucune image enregistrée : corrigez les fichiers refusés et recommencez.", "No image was saved: fix the refused files and try again.");
@@ -93,6 +93,13 @@ public static class AdminText
     public static string NoPhoto => T("Aucune", "None");
     public static string LinkedUser => T("Compte de la rédaction", "Newsroom account");
     public static string NoUser => T("Aucun", "None");
+    public static string NewAuthor => T("Nouvelle signature", "New author");
+    public static string BioHint => T("Texte brut, affiché sur la page de l’auteur.", "Plain text, shown on the author's page.");
+    public static string PhotoHint => T("Une autre image ? Ajoutez-la d’abord à la médiathèque.", "Another image? Add it to the media library first.");
+    public static string NoSuchPhoto => T("Cette image n’existe plus dans la médiathèque.", "This image is no longer in the media library.");
+    public static string NoSuchUser => T("Ce compte n’existe plus.", "This account no longer exists.");
+    public static string AuthorInUse => T("Cette signature est utilisée par des articles : elle ne peut pas être supprimée.", "Articles use this byline: it cannot be deleted.");
+    public static string AuthorSigns(int n) => T($"Signe {n} article(s) : ne peut pas être supprimée.", $"Signs {n} article(s): cannot be deleted.");
     public static string Title => T("Titre", "Title");
     public static string Body => T("Texte", "Body");
     public static string Status => T("État", "Status");

@@ -31,6 +31,7 @@ public static class NewsroomFeature
             // Media stays open to every newsroom role; each handler checks who may edit or delete an item.
             o.Conventions.AuthorizeFolder($"{Folder}/FrontPage", Policies.EditorOrAdmin);
             o.Conventions.AuthorizeFolder($"{Folder}/Settings", Policies.EditorOrAdmin);
+            o.Conventions.AddPageRoute($"{Folder}/Settings/Author", Pages.Settings.AuthorModel.NewPath);
             o.Conventions.AuthorizePage($"{Folder}/Settings/Site", Policies.Admin);
             o.Conventions.AuthorizePage($"{Folder}/Settings/Navigation", Policies.Admin);
             o.Conventions.AuthorizeFolder($"{Folder}/Audit", Policies.Admin);

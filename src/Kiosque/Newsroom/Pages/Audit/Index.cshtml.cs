@@ -13,7 +13,7 @@ public sealed class IndexModel(KiosqueDb db) : PageModel
     [BindProperty(SupportsGet = true)] public string? Action { get; set; }
     [BindProperty(SupportsGet = true)] public string? Actor { get; set; }
     [BindProperty(SupportsGet = true)] public string? Entity { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public int PageNumber { get; private set; } = 1;
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
     public IReadOnlyList<string> Actions { get; private set; } = [];
     public IReadOnlyList<(string Id, string Name)> Actors { get; private set; } = [];
@@ -22,6 +22,8 @@ public sealed class IndexModel(KiosqueDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        // Read by hand: Razor Pages has its own "page" route value (the page's path), which model binding would take instead.
+        PageNumber = int.TryParse(Request.Query["page"], System.Globalization.CultureInfo.InvariantCulture, out var page) ? page : 1;
         Actions = await db.AuditEntries.Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync(ct);
         EntityTypes = await db.AuditEntries.Select(e => e.EntityType).Distinct().OrderBy(a => a).ToListAsync(ct);
         Actors = (await db.AuditEntries.Select(e => new { e.ActorId, e.ActorName }).Distinct().ToListAsync(ct))

@@ -19,7 +19,7 @@ public sealed class IndexModel(KiosqueDb db, MediaStore store, TimeProvider cloc
 {
     public const int PageSize = 24;
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public int PageNumber { get; private set; } = 1;
     [TempData] public string? Notice { get; set; }
     public IReadOnlyList<MediaItem> Items { get; private set; } = [];
     public int PageCount { get; private set; }
@@ -90,6 +90,8 @@ public sealed class IndexModel(KiosqueDb db, MediaStore store, TimeProvider cloc
 
     async Task LoadAsync(CancellationToken ct)
     {
+        // Read by hand: Razor Pages has its own "page" route value (the page's path), which model binding would take instead.
+        PageNumber = int.TryParse(Request.Query["page"], System.Globalization.CultureInfo.InvariantCulture, out var page) ? page : 1;
         var query = db.Media.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Query))
         {
