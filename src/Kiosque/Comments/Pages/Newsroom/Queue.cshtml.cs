@@ -59,8 +59,9 @@ public sealed class QueueModel(CommentModerator moderator, KiosqueDb db, TimePro
     public async Task<IActionResult> OnPostModerateAsync(string? act, int[]? ids, string? statut, int? article, CancellationToken ct)
     {
         var parts = (act ?? "").Split(':', 2);
+        // No button, or one this page never renders: nothing to do, back to the queue.
         if (!Enum.TryParse<ModerationAction>(parts[0], ignoreCase: true, out var action) || int.TryParse(parts[0], out _))
-            return BadRequest();
+            return RedirectToPage(new { statut, article });
         int[] targets = parts.Length == 2 && int.TryParse(parts[1], out var one) ? [one] : ids ?? [];
         var actor = Actor.From(User);
         if (actor is null) return Forbid();

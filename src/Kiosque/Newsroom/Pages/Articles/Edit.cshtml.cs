@@ -88,6 +88,8 @@ public sealed class EditModel(KiosqueDb db, TimeProvider clock, ArticleWorkflow 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
     {
         if (await StartAsync(id, ct) is { } refused) return refused;
+        // Seeing a piece is not editing it: refuse before reading the form, whatever the button.
+        if (!CanEdit) return Forbid();
         var (verb, argument) = Split(Do);
         switch (verb)
         {
@@ -136,6 +138,7 @@ public sealed class EditModel(KiosqueDb db, TimeProvider clock, ArticleWorkflow 
     public async Task<IActionResult> OnPostAutosaveAsync(string id, CancellationToken ct)
     {
         if (await StartAsync(id, ct) is { } refused) return refused;
+        if (!CanEdit) return Forbid();
         if (State is not null && State.Status != ArticleStatus.Draft)
             return StatusCode(StatusCodes.Status409Conflict, new { saved = false, reason = "not-draft", message = ArticlesText.AutosaveStopped });
         ModelState.Clear();

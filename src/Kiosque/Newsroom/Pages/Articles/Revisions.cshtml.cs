@@ -32,6 +32,7 @@ public sealed class RevisionsModel(KiosqueDb db, TimeProvider clock, ArticleHist
     public async Task<IActionResult> OnPostRestoreAsync(int id, int numero, int? version, bool confirme, CancellationToken ct)
     {
         if (await StartAsync(id, ct) is { } refused) return refused;
+        if (!CanRestore) return Forbid();
         var actor = Actor.From(User)!;
         if (!confirme)
         {
