@@ -136,6 +136,8 @@ public sealed class EditorBundleTests(Browser browser) : IClassFixture<Browser>
     static async Task UseToolbarButtonAsync(IPage page, string label)
     {
         await page.Keyboard.PressAsync("Shift+Tab");
+        // On a loaded machine the editor may still be handling the last key: wait until focus is in the toolbar.
+        await page.WaitForFunctionAsync("() => document.activeElement?.closest('[role=toolbar]') !== null");
         await page.Keyboard.PressAsync("Home");
         for (var i = 0; i < 20 && await page.EvaluateAsync<string>("document.activeElement.getAttribute('aria-label')") != label; i++)
             await page.Keyboard.PressAsync("ArrowRight");
