@@ -61,7 +61,7 @@ public static class PagesApi
             Status = request.Status ?? PageStatus.Draft, CreatedAt = now, UpdatedAt = now,
         };
         db.Pages.Add(page);
-        await db.SaveChangesAsync(ct);
+        await db.SaveAuditedAsync(http, "page.created", "page", () => page.Id, page.Title, ct);
         return TypedResults.Created(ApiUrls.Absolute(http, $"/api/v1/pages/{slug}"), ToResponse(http, page));
     }
 
@@ -81,7 +81,7 @@ public static class PagesApi
         page.BodyHtml = html.Sanitize(request.BodyHtml);
         page.Status = status;
         page.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
+        await db.SaveAuditedAsync(http, "page.updated", "page", () => page.Id, page.Title, ct);
         return TypedResults.Ok(ToResponse(http, page));
     }
 }

@@ -56,7 +56,7 @@ public static class SiteApi
     static async Task<Ok<SiteResponse>> GetAsync(KiosqueDb db, TimeProvider clock, CancellationToken ct) =>
         TypedResults.Ok(ToResponse(await SettingsAsync(db, clock, ct)));
 
-    static async Task<Ok<SiteResponse>> UpdateAsync(SiteRequest request, KiosqueDb db, TimeProvider clock, CancellationToken ct)
+    static async Task<Ok<SiteResponse>> UpdateAsync(SiteRequest request, HttpContext http, KiosqueDb db, TimeProvider clock, CancellationToken ct)
     {
         var settings = await SettingsAsync(db, clock, ct);
         settings.Name = request.Name!.Trim();
@@ -67,7 +67,7 @@ public static class SiteApi
         // Added after the first clients: one that does not send it leaves the feeds as they were.
         settings.FeedFullText = request.FeedFullText ?? settings.FeedFullText;
         settings.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
+        await db.SaveAuditedAsync(http, "settings.updated", "site", () => settings.Id, settings.Name, ct);
         return TypedResults.Ok(ToResponse(settings));
     }
 
@@ -76,12 +76,12 @@ public static class SiteApi
         TypedResults.Ok(await db.NavigationItems.AsNoTracking().OrderBy(n => n.Position)
             .Select(n => new NavigationItemResponse(n.Label, n.Url)).ToListAsync(ct));
 
-    static async Task<Ok<List<NavigationItemResponse>>> UpdateNavigationAsync(NavigationRequest request, KiosqueDb db, CancellationToken ct)
+    static async Task<Ok<List<NavigationItemResponse>>> UpdateNavigationAsync(NavigationRequest request, HttpContext http, KiosqueDb db, CancellationToken ct)
     {
         db.NavigationItems.RemoveRange(await db.NavigationItems.ToListAsync(ct));
         var items = request.Select((x, i) => new NavigationItem { Position = i, Label = x!.Label!.Trim(), Url = x.Url!.Trim() }).ToList();
         db.NavigationItems.AddRange(items);
-        await db.SaveChangesAsync(ct);
+        await db.SaveAuditedAsync(http, "navigation.updated", "site", () => "navigation", $"{items.Count} entries", ct);
         return TypedResults.Ok(items.Select(n => new NavigationItemResponse(n.Label, n.Url)).ToList());
     }
 }

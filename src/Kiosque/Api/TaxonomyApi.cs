@@ -88,7 +88,7 @@ public static class TaxonomyApi
             Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim(),
         };
         db.Sections.Add(section);
-        await db.SaveChangesAsync(ct);
+        await db.SaveAuditedAsync(http, "section.created", "section", () => section.Id, section.Name, ct);
         return TypedResults.Created(ApiUrls.Absolute(http, $"/api/v1/sections/{slug}"), ToResponse(http, section));
     }
 
@@ -109,7 +109,7 @@ public static class TaxonomyApi
         section.Position = request.Position ?? section.Position;
         section.Kind = request.Kind ?? section.Kind;
         section.Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim();
-        await db.SaveChangesAsync(ct);
+        await db.SaveAuditedAsync(http, "section.updated", "section", () => section.Id, section.Name, ct);
         return TypedResults.Ok(ToResponse(http, section));
     }
 
@@ -141,7 +141,7 @@ public static class TaxonomyApi
             Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim(),
         };
         db.Dossiers.Add(dossier);
-        await db.SaveChangesAsync(ct);
+        await db.SaveAuditedAsync(http, "dossier.created", "dossier", () => dossier.Id, dossier.Name, ct);
         return TypedResults.Created(ApiUrls.Absolute(http, $"/api/v1/dossiers/{slug}"), ToResponse(http, dossier));
     }
 
@@ -156,7 +156,7 @@ public static class TaxonomyApi
         dossier.Name = request.Name!.Trim();
         dossier.Slug = newSlug;
         dossier.Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim();
-        await db.SaveChangesAsync(ct);
+        await db.SaveAuditedAsync(http, "dossier.updated", "dossier", () => dossier.Id, dossier.Name, ct);
         return TypedResults.Ok(ToResponse(http, dossier));
     }
 
@@ -187,7 +187,7 @@ public static class TaxonomyApi
         if (await db.Authors.AnyAsync(a => a.Slug == slug, ct)) return ApiProblems.Conflict($"The author slug \"{slug}\" is taken.");
         author.Slug = slug;
         db.Authors.Add(author);
-        await db.SaveChangesAsync(ct);
+        await db.SaveAuditedAsync(http, "author.created", "author", () => author.Id, author.Name, ct);
         return TypedResults.Created(ApiUrls.Absolute(http, $"/api/v1/authors/{slug}"), ToResponse(http, author));
     }
 
@@ -201,7 +201,7 @@ public static class TaxonomyApi
             return ApiProblems.Conflict($"The author slug \"{newSlug}\" is taken.");
         if (await ApplyAsync(request, author, db, html, ct) is { } invalid) return invalid;
         author.Slug = newSlug;
-        await db.SaveChangesAsync(ct);
+        await db.SaveAuditedAsync(http, "author.updated", "author", () => author.Id, author.Name, ct);
         return TypedResults.Ok(ToResponse(http, author));
     }
 
