@@ -143,6 +143,8 @@ public sealed class EditorBundleTests(Browser browser) : IClassFixture<Browser>
             await page.Keyboard.PressAsync("ArrowRight");
         Assert.Equal(label, await page.EvaluateAsync<string>("document.activeElement.getAttribute('aria-label')"));
         await page.Keyboard.PressAsync("Enter");
+        // The button hands focus back to the text; the next keys are meant for it, so wait until it has it.
+        await page.WaitForFunctionAsync("() => document.activeElement?.isContentEditable === true");
     }
 
     static Task<string> TextareaValueAsync(IPage page) =>
