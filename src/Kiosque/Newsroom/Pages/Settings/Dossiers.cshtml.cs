@@ -70,14 +70,7 @@ public sealed class DossiersModel(KiosqueDb db, TimeProvider clock) : SettingsPa
             await LoadAsync(null, ct);
             return Page();
         }
-        await InTransactionAsync(() =>
-        {
-            Db.Dossiers.Remove(dossier);
-            Audit("dossier.deleted", "dossier", dossier.Id, dossier.Name);
-            return Task.CompletedTask;
-        }, ct);
-        Notice = AdminText.Deleted;
-        return RedirectToPage(new { id = (int?)null });
+        return await DeletedAsync(dossier, "dossier", dossier.Id, dossier.Name, ct);
     }
 
     async Task LoadAsync(int? id, CancellationToken ct)

@@ -68,14 +68,7 @@ public sealed class PagesModel(KiosqueDb db, TimeProvider clock, HtmlSanitizing 
     {
         var page = await Db.Pages.SingleOrDefaultAsync(p => p.Id == input.Id, ct);
         if (page is null) return NotFound();
-        await InTransactionAsync(() =>
-        {
-            Db.Pages.Remove(page);
-            Audit("page.deleted", "page", page.Id, page.Title);
-            return Task.CompletedTask;
-        }, ct);
-        Notice = AdminText.Deleted;
-        return RedirectToPage(new { id = (int?)null });
+        return await DeletedAsync(page, "page", page.Id, page.Title, ct);
     }
 
     async Task LoadAsync(int? id, CancellationToken ct)

@@ -104,14 +104,7 @@ public sealed class SectionsModel(KiosqueDb db, TimeProvider clock) : SettingsPa
             await LoadAsync(null, ct);
             return Page();
         }
-        await InTransactionAsync(() =>
-        {
-            Db.Sections.Remove(section);
-            Audit("section.deleted", "section", section.Id, section.Name);
-            return Task.CompletedTask;
-        }, ct);
-        Notice = AdminText.Deleted;
-        return RedirectToPage(new { id = (int?)null });
+        return await DeletedAsync(section, "section", section.Id, section.Name, ct);
     }
 
     async Task LoadAsync(int? id, CancellationToken ct)

@@ -39,6 +39,19 @@ public abstract class SettingsPage(KiosqueDb db, TimeProvider clock) : PageModel
         await tx.CommitAsync(ct);
     }
 
+    /// <summary>Removes one item of the site's structure with its "{type}.deleted" audit entry, then back to the list.</summary>
+    protected async Task<IActionResult> DeletedAsync(object entity, string entityType, int entityId, string name, CancellationToken ct)
+    {
+        await InTransactionAsync(() =>
+        {
+            db.Remove(entity);
+            Audit(entityType + ".deleted", entityType, entityId, name);
+            return Task.CompletedTask;
+        }, ct);
+        Notice = AdminText.Deleted;
+        return RedirectToPage(new { id = (int?)null });
+    }
+
     protected IActionResult Saved(string? page = null, object? values = null)
     {
         Notice = AdminText.Saved;
