@@ -1,3 +1,4 @@
+using System.Globalization;
 using AngleSharp.Dom;
 using System.Net;
 using System.Net.Http.Headers;
@@ -198,6 +199,37 @@ public sealed class ArticlesEditorTests
         Assert.Equal(2, related.Count);
         Assert.Equal(("https://www.example.com/analyse", "Une analyse ailleurs", "Le Quotidien"), (related[0].Url, related[0].Title, related[0].Source));
         Assert.Equal(target.Id, related[1].TargetArticleId);
+    }
+
+    [Fact]
+    public async Task The_editor_shows_automatic_read_also_suggestions_and_accepting_one_pins_it()
+    {
+        await using var app = await KiosqueApp.CreateAsync(demoContent: true);
+        var editor = await EditorAsync(app);
+        var article = await app.WithDbAsync(db => db.Articles
+            .Where(a => a.Status == ArticleStatus.Published && a.DossierId != null && !a.Related.Any())
+            .Select(a => new { a.Id, a.DossierId }).FirstAsync(Ct));
+        var sameDossier = await app.WithDbAsync(db => db.Articles
+            .Where(a => a.DossierId == article.DossierId && a.Id != article.Id).Select(a => new { a.Id, a.Status }).ToListAsync(Ct));
+
+        var (_, page) = await editor.GetAsync($"/newsroom/articles/{article.Id}");
+        var offered = page.QuerySelectorAll(".ar-suggestions button[name=do]")
+            .Select(b => int.Parse(b.GetAttribute("value")!["related-add:".Length..], CultureInfo.InvariantCulture)).ToList();
+        Assert.NotEmpty(offered);
+        Assert.DoesNotContain(article.Id, offered);
+        var published = sameDossier.Where(a => a.Status == ArticleStatus.Published).Select(a => a.Id).ToHashSet();
+        Assert.Contains(offered[0], published);
+        Assert.Contains("même dossier", page.QuerySelector(".ar-suggestions li")!.TextContent, StringComparison.Ordinal);
+        Assert.All(offered, id => Assert.DoesNotContain(sameDossier, a => a.Id == id && a.Status != ArticleStatus.Published));
+
+        // Accept the first: it becomes a pick, leaves the suggestions, and is stored on save.
+        using var accepted = await PostedForm.Of(page).PostAsync(editor, $"related-add:{offered[0]}");
+        page = await NewsroomSession.ParseAsync(accepted);
+        Assert.Single(page.QuerySelectorAll(".ar-related li"));
+        Assert.DoesNotContain(page.QuerySelectorAll(".ar-suggestions button[name=do]"), b => b.GetAttribute("value") == $"related-add:{offered[0]}");
+        using var saved = await PostedForm.Of(page).PostAsync(editor, "save");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(offered[0], Assert.Single((await ArticleAsync(app, article.Id)).Related).TargetArticleId);
     }
 
     [Fact]

@@ -100,6 +100,16 @@ public static partial class ArticlesText
     public static string RelatedEmpty => T("Aucun lien pour l’instant.", "No links yet.");
     public static string RelatedSearch => T("Chercher un article publié", "Search a published article");
     public static string RelatedResults => T("Articles trouvés", "Articles found");
+    public static string Suggestions => T("Suggestions automatiques", "Automatic suggestions");
+    public static string SuggestionsHint => T("Montrées aux lecteurs après vos choix, tant que la liste n’est pas pleine. Acceptez-en une pour la fixer.",
+        "Shown to readers after your picks while the list is not full. Accept one to pin it.");
+    public static string Accept => T("Accepter", "Accept");
+    public static string SuggestionReason(Kiosque.Search.SuggestionReason reason) => reason switch
+    {
+        Kiosque.Search.SuggestionReason.Dossier => T("même dossier", "same dossier"),
+        Kiosque.Search.SuggestionReason.Tags => T("mots-clés communs", "shared tags"),
+        _ => T("sujet proche", "similar text"),
+    };
     public static string Add => T("Ajouter", "Add");
     public static string AddExternal => T("Ajouter un lien externe", "Add an external link");
     public static string LinkUrl => T("Adresse (URL)", "URL");

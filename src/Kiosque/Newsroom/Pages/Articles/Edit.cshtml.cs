@@ -4,6 +4,7 @@ using Kiosque.Content;
 using Kiosque.Content.Workflow;
 using Kiosque.Infrastructure;
 using Kiosque.Media;
+using Kiosque.Search;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -14,7 +15,8 @@ namespace Kiosque.Newsroom.Pages.Articles;
 /// <see cref="ArticleWorkflow"/>; the buttons shown are only a courtesy, the workflow decides. The form's helper
 /// buttons (search, add, move, upload) post the whole form and show it again, so that it all works without JavaScript.
 /// </summary>
-public sealed class EditModel(KiosqueDb db, TimeProvider clock, ArticleWorkflow workflow, MediaStore mediaStore) : PageModel
+public sealed class EditModel(KiosqueDb db, TimeProvider clock, ArticleWorkflow workflow, MediaStore mediaStore,
+    RelatedReading relatedReading) : PageModel
 {
     const string New = "nouveau";
     readonly ArticleEditor editor = new(db, clock);
@@ -33,6 +35,8 @@ public sealed class EditModel(KiosqueDb db, TimeProvider clock, ArticleWorkflow 
     public IReadOnlyList<Choice> Authors { get; private set; } = [];
     public IReadOnlyList<MediaChoice> MediaChoices { get; private set; } = [];
     public IReadOnlyList<RelatedCandidate>? RelatedResults { get; private set; }
+    /// <summary>What readers would get after the picks (same dossier, shared tags, similar text), for the editor to accept.</summary>
+    public IReadOnlyList<Suggestion> Suggestions { get; private set; } = [];
     public string? Notice { get; private set; }
     public string? Refusal { get; private set; }
     public bool Conflict { get; private set; }
@@ -257,6 +261,9 @@ public sealed class EditModel(KiosqueDb db, TimeProvider clock, ArticleWorkflow 
         var headlines = await editor.HeadlinesAsync(Form.Related.Where(r => r.ArticleId is not null).Select(r => r.ArticleId!.Value), ct);
         foreach (var row in Form.Related)
             if (row.ArticleId is { } target && headlines.TryGetValue(target, out var headline)) row.Headline = headline;
+        if (ArticleId is { } articleId)
+            Suggestions = await relatedReading.SuggestAsync(articleId, RelatedReading.DefaultCount,
+                exclude: [.. Form.Related.Where(r => r.ArticleId is not null).Select(r => r.ArticleId!.Value)], ct: ct);
     }
 
     /// <summary>Who is asking, about which article: null to go on, else the answer (not found, refused).</summary>
