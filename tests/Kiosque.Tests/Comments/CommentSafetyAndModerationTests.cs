@@ -6,6 +6,9 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Kiosque.Api;
 using Kiosque.Comments;
+using Kiosque.Content;
+using Kiosque.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Kiosque.Tests.Accounts;
 using Kiosque.Tests.Site;
 using Microsoft.EntityFrameworkCore;
@@ -201,5 +204,54 @@ public sealed partial class CommentSafetyAndModerationTests
         // No more e-mail for the next reply.
         using (await PostCommentAsync(reader, "Basile", "basile@example.fr", "Et la suite aussi.", replyTo: parentId)) { }
         Assert.Single(Directory.GetFiles(Path.Combine(app.DataPath, "mail"), "*.eml"));
+    }
+
+    [Fact]
+    public async Task The_daily_digest_mails_the_queue_to_editors_and_admins_once_a_day_when_the_setting_is_on()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 7, 0, 0, TimeSpan.Zero));
+        var app = await KiosqueApp.CreateAsync(extra: Relaxed(), services: s => s.AddSingleton<TimeProvider>(clock));
+        await using var _app = app;
+        await app.UpdateSettingsAsync(s => { s.CommentModeration = CommentModeration.Pre; s.CommentsDailyDigest = false; });
+        var section = SiteData.Section("Société", "societe", 1);
+        await app.AddAsync(SiteData.Article(section, "la-rentree-scolaire", "La rentrée scolaire", publishedAt: clock.GetUtcNow().UtcDateTime.AddDays(-1)));
+        await NewsroomSession.CreateUserAsync(app.Services, "edition@example.fr", Roles.Editor);
+        await NewsroomSession.CreateUserAsync(app.Services, "admin@example.fr", Roles.Admin);
+        await NewsroomSession.CreateUserAsync(app.Services, "plume@example.fr", Roles.Contributor);
+        using (await PostCommentAsync(NewsroomSession.Open(app), "Agathe", "agathe@example.fr", "Un avis à modérer.")) { }
+        var mail = Path.Combine(app.DataPath, "mail");
+        string[] Mails() => Directory.Exists(mail) ? Directory.GetFiles(mail, "*.eml") : [];
+        var ct = TestContext.Current.CancellationToken;
+
+        async Task<bool> RunAsync(string holder)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await CommentDigest.RunOnceAsync(scope.ServiceProvider, holder, ct);
+        }
+
+        // Off: nothing.
+        Assert.False(await RunAsync("a"));
+        Assert.Empty(Mails());
+
+        // On: one instance wins the day and mails editors and admins (not contributors); the other finds it taken.
+        await app.UpdateSettingsAsync(s => s.CommentsDailyDigest = true);
+        Assert.True(await RunAsync("a"));
+        Assert.False(await RunAsync("b"));
+        var messages = await Task.WhenAll(Mails().Select(f => MimeMessage.LoadAsync(f, ct)));
+        Assert.Equal(["admin@example.fr", "edition@example.fr"], messages.Select(m => m.To.Mailboxes.Single().Address).Order());
+        Assert.All(messages, m =>
+        {
+            Assert.Equal("Commentaires à modérer : 1", m.Subject);
+            Assert.Contains("Agathe sur « La rentrée scolaire » : Un avis à modérer.", m.TextBody, StringComparison.Ordinal);
+            Assert.Contains("/newsroom/commentaires", m.HtmlBody, StringComparison.Ordinal);
+        });
+
+        // The next day, again, once: the service's own timer ticks too when the clock moves, and whichever runs
+        // first wins the day.
+        clock.Advance(TimeSpan.FromDays(1));
+        await RunAsync("b");
+        for (var i = 0; i < 100 && Mails().Length < 4; i++) await Task.Delay(100, ct);
+        Assert.False(await RunAsync("c"));
+        Assert.Equal(4, Mails().Length);
     }
 }
