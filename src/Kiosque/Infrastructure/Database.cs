@@ -20,6 +20,7 @@ public static class Database
         {
             var connectionString = SqliteConnectionString(options.FullDataPath);
             builder.Services.AddDbContext<KiosqueDb, SqliteKiosqueDb>(o => ConfigureSqlite(o, connectionString));
+            builder.Services.AddHostedService<SqliteStatistics>();
         }
     }
 

@@ -69,6 +69,14 @@ public sealed class PostgresSearchEngine(KiosqueDb db) : ISearchEngine
             """;
         var total = (int)await SqlCommands.ScalarAsync(db, "SELECT count(*) " + from_, parameters, ct);
         if (total == 0) return new EngineResult([], 0);
+        if (total > ISearchEngine.RankingWindow && query.Skip + query.Take <= ISearchEngine.RankingWindow)
+        {
+            parameters["floor"] = await SqlCommands.ScalarAsync(db, $"""
+                SELECT s."ArticleId" FROM "ArticleSearch" s, (SELECT websearch_to_tsquery({Config}, @q) AS query) q
+                WHERE s."Document" @@ q.query ORDER BY s."ArticleId" DESC OFFSET @window LIMIT 1
+                """, new Dictionary<string, object?> { ["q"] = text, ["window"] = ISearchEngine.RankingWindow - 1 }, ct);
+            from_ += """ AND s."ArticleId" >= @floor""";
+        }
         // ts_headline is costly: it runs on the page's rows only, after ranking. The rank (up to 2× for a fresh
         // article, fading over about a month) favours recent news among equally relevant ones.
         var sql = $"""

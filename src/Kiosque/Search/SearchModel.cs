@@ -24,6 +24,12 @@ public sealed record EngineResult(IReadOnlyList<EngineHit> Hits, int Total);
 /// </summary>
 public interface ISearchEngine
 {
+    /// <summary>
+    /// When a query matches more articles than this (a very common word), only the newest this many matches are
+    /// ranked — ranking all of them is what costs — unless the page asked for lies beyond. The total stays exact.
+    /// </summary>
+    const int RankingWindow = 2000;
+
     /// <summary>Adds or replaces the documents, all in one transaction.</summary>
     Task IndexAsync(IReadOnlyList<SearchDocument> documents, CancellationToken ct);
     Task RemoveAsync(int articleId, CancellationToken ct);

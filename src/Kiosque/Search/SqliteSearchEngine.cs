@@ -58,6 +58,15 @@ public sealed class SqliteSearchEngine(KiosqueDb db) : ISearchEngine
         var from_ = "FROM ArticleSearch JOIN Articles a ON a.Id = ArticleSearch.rowid WHERE " + where;
         var total = (int)await SqlCommands.ScalarAsync(db, "SELECT count(*) " + from_, parameters, ct);
         if (total == 0) return new EngineResult([], 0);
+        // FTS5 walks its doclists by rowid cheaply: the newest matches are the last ones (see RankingWindow).
+        if (total > ISearchEngine.RankingWindow && query.Skip + query.Take <= ISearchEngine.RankingWindow)
+        {
+            var floor = await SqlCommands.ScalarAsync(db,
+                "SELECT rowid FROM ArticleSearch WHERE ArticleSearch MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET @window",
+                new Dictionary<string, object?> { ["@match"] = match, ["@window"] = ISearchEngine.RankingWindow - 1 }, ct);
+            parameters["@floor"] = floor;
+            from_ += " AND ArticleSearch.rowid >= @floor";
+        }
         // Relevance (bm25 is negative: lower is better) scaled by up to 2 for a fresh article, fading over about a month.
         var sql = $"""
             SELECT ArticleSearch.rowid,
