@@ -9,12 +9,13 @@ public enum SuggestionReason { Dossier, Tags, Text }
 public sealed record Suggestion(int ArticleId, string Headline, string Path, DateTime PublishedAt, SuggestionReason Reason);
 
 /// <summary>
-/// Automatic "À lire aussi" candidates after the editor's picks: the same dossier, then shared tags, then text
-/// similarity through the search engine. Only public articles, never the article itself nor a pick, no duplicates.
+/// Automatic "À lire aussi" candidates after the editor's picks: the same dossier, then shared tags (among the
+/// 200 newest articles sharing one), then text similarity through the search engine. Only public articles, never the article itself nor a pick, no duplicates.
 /// </summary>
 public sealed class RelatedReading(KiosqueDb db, ISearchEngine engine, TimeProvider clock)
 {
     public const int DefaultCount = 4;
+    const int TagCandidates = 200;
 
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(int articleId, int count = DefaultCount,
         IReadOnlyCollection<int>? exclude = null, CancellationToken ct = default)
@@ -58,15 +59,17 @@ public sealed class RelatedReading(KiosqueDb db, ISearchEngine engine, TimeProvi
         {
             var excluded = taken.ToList();
             var tagIds = article.TagIds;
-            Take(await publicArticles.Where(a => !excluded.Contains(a.Id) && a.Tags.Any(t => tagIds.Contains(t.Id)))
-                .OrderByDescending(a => a.Tags.Count(t => tagIds.Contains(t.Id))).ThenByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-                .Select(a => a.Id).Take(count).ToListAsync(ct),
-                SuggestionReason.Tags);
+            // Among the newest articles sharing a tag (walking the date index stops early), the most tags shared
+            // first; ordering the whole archive by shared tags would read every article of a popular tag.
+            var recent = await publicArticles.Where(a => !excluded.Contains(a.Id) && a.Tags.Any(t => tagIds.Contains(t.Id)))
+                .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(TagCandidates)
+                .Select(a => new { a.Id, Shared = a.Tags.Count(t => tagIds.Contains(t.Id)) }).ToListAsync(ct);
+            Take(recent.OrderByDescending(r => r.Shared).Select(r => r.Id), SuggestionReason.Tags);
         }
         if (chosen.Count < count)
         {
             var text = string.Join(' ', article.TagNames.Prepend(article.Headline));
-            var similar = await engine.SearchAsync(new EngineQuery(text, Take: count, Mode: MatchMode.Any, ExcludeIds: taken.ToList()), now, ct);
+            var similar = await engine.SearchAsync(new EngineQuery(text, Take: count, Mode: MatchMode.Any, ExcludeIds: taken.ToList(), CountTotal: false), now, ct);
             Take(similar.Hits.Select(h => h.ArticleId), SuggestionReason.Text);
         }
         if (chosen.Count == 0) return [];

@@ -8,10 +8,12 @@ public enum MatchMode { All, Any }
 
 /// <summary>
 /// A query for an engine: filters already resolved to ids; dates are UTC bounds, <paramref name="Before"/> exclusive.
+/// Without <paramref name="CountTotal"/> (suggestions need no pager) the result's total is just the hits' count.
 /// </summary>
 public sealed record EngineQuery(
     string Text, int? SectionId = null, int? DossierId = null, DateTime? From = null, DateTime? Before = null,
-    int Skip = 0, int Take = 10, MatchMode Mode = MatchMode.All, IReadOnlyCollection<int>? ExcludeIds = null);
+    int Skip = 0, int Take = 10, MatchMode Mode = MatchMode.All, IReadOnlyCollection<int>? ExcludeIds = null,
+    bool CountTotal = true);
 
 /// <summary>An engine's hit: the article and its snippet, with matches between <see cref="FrenchText.MarkStart"/> and MarkEnd.</summary>
 public sealed record EngineHit(int ArticleId, string MarkedSnippet);

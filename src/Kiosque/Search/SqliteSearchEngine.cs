@@ -56,10 +56,11 @@ public sealed class SqliteSearchEngine(KiosqueDb db) : ISearchEngine
             where.Append(" AND a.Id NOT IN (").Append(string.Join(",", exclude.Select(id => id.ToString(CultureInfo.InvariantCulture)))).Append(')');
 
         var from_ = "FROM ArticleSearch JOIN Articles a ON a.Id = ArticleSearch.rowid WHERE " + where;
-        var total = (int)await SqlCommands.ScalarAsync(db, "SELECT count(*) " + from_, parameters, ct);
+        var total = query.CountTotal ? (int)await SqlCommands.ScalarAsync(db, "SELECT count(*) " + from_, parameters, ct) : -1;
         if (total == 0) return new EngineResult([], 0);
-        // FTS5 walks its doclists by rowid cheaply: the newest matches are the last ones (see RankingWindow).
-        if (total > ISearchEngine.RankingWindow && query.Skip + query.Take <= ISearchEngine.RankingWindow)
+        // FTS5 walks its doclists by rowid cheaply: the newest matches are the last ones (see RankingWindow). With
+        // fewer matches than the window there is no such row, and the floor (0) keeps them all.
+        if ((total < 0 || total > ISearchEngine.RankingWindow) && query.Skip + query.Take <= ISearchEngine.RankingWindow)
         {
             var floor = await SqlCommands.ScalarAsync(db,
                 "SELECT rowid FROM ArticleSearch WHERE ArticleSearch MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET @window",
@@ -84,7 +85,7 @@ public sealed class SqliteSearchEngine(KiosqueDb db) : ISearchEngine
             var snippet = body.Contains(FrenchText.MarkStart) || string.IsNullOrEmpty(standfirst) ? body : standfirst;
             return new EngineHit((int)r.GetInt64(0), snippet);
         }, ct);
-        return new EngineResult(hits, total);
+        return new EngineResult(hits, total < 0 ? hits.Count : total);
     }
 
     /// <summary>
