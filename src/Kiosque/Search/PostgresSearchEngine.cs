@@ -67,10 +67,11 @@ public sealed class PostgresSearchEngine(KiosqueDb db) : ISearchEngine
                  (SELECT websearch_to_tsquery({Config}, @q) AS query) q
             WHERE {where}
             """;
-        var total = query.CountTotal ? (int)await SqlCommands.ScalarAsync(db, "SELECT count(*) " + from_, parameters, ct) : -1;
-        if (total == 0) return new EngineResult([], 0);
-        // The newest matches only (see RankingWindow); with fewer matches there is no such row and the floor (0) keeps them all.
-        if ((total < 0 || total > ISearchEngine.RankingWindow) && query.Skip + query.Take <= ISearchEngine.RankingWindow)
+        parameters["cap"] = ISearchEngine.RankingWindow + 1;
+        var counted = (int)await SqlCommands.ScalarAsync(db, "SELECT count(*) FROM (SELECT 1 " + from_ + " LIMIT @cap) c", parameters, ct);
+        if (counted == 0) return new EngineResult([], 0);
+        var more = counted > ISearchEngine.RankingWindow;
+        if (more)
         {
             parameters["floor"] = await SqlCommands.ScalarAsync(db, $"""
                 SELECT s."ArticleId" FROM "ArticleSearch" s, (SELECT websearch_to_tsquery({Config}, @q) AS query) q
@@ -94,7 +95,7 @@ public sealed class PostgresSearchEngine(KiosqueDb db) : ISearchEngine
             ORDER BY page.rank DESC, page."Id" DESC
             """;
         var hits = await SqlCommands.QueryAsync(db, sql, parameters, r => new EngineHit(r.GetInt32(0), r.IsDBNull(1) ? "" : FrenchText.RestoreAngles(r.GetString(1))), ct);
-        return new EngineResult(hits, total < 0 ? hits.Count : total);
+        return new EngineResult(hits, Math.Min(counted, ISearchEngine.RankingWindow), more);
     }
 
     /// <summary>

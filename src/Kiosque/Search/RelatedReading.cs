@@ -69,7 +69,7 @@ public sealed class RelatedReading(KiosqueDb db, ISearchEngine engine, TimeProvi
         if (chosen.Count < count)
         {
             var text = string.Join(' ', article.TagNames.Prepend(article.Headline));
-            var similar = await engine.SearchAsync(new EngineQuery(text, Take: count, Mode: MatchMode.Any, ExcludeIds: taken.ToList(), CountTotal: false), now, ct);
+            var similar = await engine.SearchAsync(new EngineQuery(text, Take: count, Mode: MatchMode.Any, ExcludeIds: taken.ToList()), now, ct);
             Take(similar.Hits.Select(h => h.ArticleId), SuggestionReason.Text);
         }
         if (chosen.Count == 0) return [];

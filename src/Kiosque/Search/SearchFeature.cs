@@ -8,7 +8,8 @@ namespace Kiosque.Search;
 
 public sealed record SearchHitResponse(int Id, string Headline, string Kicker, string Url, string Section, DateTimeOffset PublishedAt, string Snippet);
 
-public sealed record SearchResponse(string Query, int Total, int Page, int PageCount, IReadOnlyList<SearchHitResponse> Hits);
+/// <summary>A page of results; <c>more</c> says that more than <c>total</c> articles matched (only the newest <c>total</c> are ranked and paged).</summary>
+public sealed record SearchResponse(string Query, int Total, bool More, int Page, int PageCount, IReadOnlyList<SearchHitResponse> Hits);
 
 public sealed record SuggestionResponse(int ArticleId, string Headline, string Url, DateTimeOffset PublishedAt, SuggestionReason Reason);
 
@@ -46,7 +47,7 @@ public static class SearchFeature
         if (results is null)
             return TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => new[] { e.Value }, StringComparer.Ordinal),
                 detail: "One or more query parameters are invalid.");
-        return TypedResults.Ok(new SearchResponse(results.Query, results.Total, results.Page, results.PageCount,
+        return TypedResults.Ok(new SearchResponse(results.Query, results.Total, results.More, results.Page, results.PageCount,
             results.Hits.Select(h => new SearchHitResponse(h.Id, h.Headline, h.Kicker, ApiUrls.Absolute(http, h.Path), h.SectionName,
                 ApiProblems.Utc(h.PublishedAt), h.SnippetHtml)).ToList()));
     }

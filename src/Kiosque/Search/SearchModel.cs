@@ -8,17 +8,16 @@ public enum MatchMode { All, Any }
 
 /// <summary>
 /// A query for an engine: filters already resolved to ids; dates are UTC bounds, <paramref name="Before"/> exclusive.
-/// Without <paramref name="CountTotal"/> (suggestions need no pager) the result's total is just the hits' count.
 /// </summary>
 public sealed record EngineQuery(
     string Text, int? SectionId = null, int? DossierId = null, DateTime? From = null, DateTime? Before = null,
-    int Skip = 0, int Take = 10, MatchMode Mode = MatchMode.All, IReadOnlyCollection<int>? ExcludeIds = null,
-    bool CountTotal = true);
+    int Skip = 0, int Take = 10, MatchMode Mode = MatchMode.All, IReadOnlyCollection<int>? ExcludeIds = null);
 
 /// <summary>An engine's hit: the article and its snippet, with matches between <see cref="FrenchText.MarkStart"/> and MarkEnd.</summary>
 public sealed record EngineHit(int ArticleId, string MarkedSnippet);
 
-public sealed record EngineResult(IReadOnlyList<EngineHit> Hits, int Total);
+/// <summary>The hits of the page asked for, and how many matched: at most <see cref="ISearchEngine.RankingWindow"/>, with <paramref name="More"/> beyond.</summary>
+public sealed record EngineResult(IReadOnlyList<EngineHit> Hits, int Total, bool More = false);
 
 /// <summary>
 /// The full-text index behind /recherche, the search API and "À lire aussi". Only published articles are
@@ -28,7 +27,7 @@ public interface ISearchEngine
 {
     /// <summary>
     /// When a query matches more articles than this (a very common word), only the newest this many matches are
-    /// ranked — ranking all of them is what costs — unless the page asked for lies beyond. The total stays exact.
+    /// counted and ranked: ranking and counting all of them is what costs. Readers see "more than 2,000 results".
     /// </summary>
     const int RankingWindow = 2000;
 

@@ -10,7 +10,8 @@ public sealed record SearchRequest(string? Q, string? Rubrique = null, string? D
 /// <summary>A result: the article's card data and an HTML snippet (escaped text, matches in &lt;mark&gt;).</summary>
 public sealed record SearchHit(int Id, string Headline, string Kicker, string Path, string SectionName, DateTime PublishedAt, string SnippetHtml);
 
-public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Hits, int Total, int Page, int PageCount);
+/// <summary>One page of results; with <paramref name="More"/>, more than <paramref name="Total"/> articles matched (only those are paged).</summary>
+public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Hits, int Total, int Page, int PageCount, bool More = false);
 
 public sealed record SearchOption(string Slug, string Name);
 
@@ -59,7 +60,7 @@ public sealed class SiteSearch(KiosqueDb db, ISearchEngine engine, TimeProvider 
             (page - 1) * PageSize, PageSize), now, ct);
         var pageCount = Math.Max(1, (result.Total + PageSize - 1) / PageSize);
         var hits = await HitsAsync(result.Hits, ct);
-        return (new SearchResults(q, hits, result.Total, page, pageCount), errors);
+        return (new SearchResults(q, hits, result.Total, page, pageCount, result.More), errors);
     }
 
     public Task<List<SearchOption>> SectionsAsync(CancellationToken ct) =>
@@ -112,6 +113,7 @@ public static class SearchText
     public const string NoResults = "Aucun résultat pour « {0} ».";
     public const string NoResultsHint = "Vérifiez l’orthographe, essayez des mots plus généraux ou retirez des filtres.";
     public const string ResultCount = "{0} résultat(s) pour « {1} »";
+    public const string ResultCountMore = "Plus de {0:N0} résultats pour « {1} », les plus récents classés par pertinence";
     public const string QueryRequired = "Saisissez un ou plusieurs mots à rechercher.";
     public const string QueryTooLong = "La recherche est limitée à 200 caractères.";
     public const string BadDate = "Date attendue au format AAAA-MM-JJ.";

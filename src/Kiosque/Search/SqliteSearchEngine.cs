@@ -56,16 +56,16 @@ public sealed class SqliteSearchEngine(KiosqueDb db) : ISearchEngine
             where.Append(" AND a.Id NOT IN (").Append(string.Join(",", exclude.Select(id => id.ToString(CultureInfo.InvariantCulture)))).Append(')');
 
         var from_ = "FROM ArticleSearch JOIN Articles a ON a.Id = ArticleSearch.rowid WHERE " + where;
-        var total = query.CountTotal ? (int)await SqlCommands.ScalarAsync(db, "SELECT count(*) " + from_, parameters, ct) : -1;
-        if (total == 0) return new EngineResult([], 0);
-        // FTS5 walks its doclists by rowid cheaply: the newest matches are the last ones (see RankingWindow). With
-        // fewer matches than the window there is no such row, and the floor (0) keeps them all.
-        if ((total < 0 || total > ISearchEngine.RankingWindow) && query.Skip + query.Take <= ISearchEngine.RankingWindow)
+        parameters["@cap"] = ISearchEngine.RankingWindow + 1;
+        var counted = (int)await SqlCommands.ScalarAsync(db, "SELECT count(*) FROM (SELECT 1 " + from_ + " LIMIT @cap)", parameters, ct);
+        if (counted == 0) return new EngineResult([], 0);
+        var more = counted > ISearchEngine.RankingWindow;
+        if (more)
         {
-            var floor = await SqlCommands.ScalarAsync(db,
+            // FTS5 walks its doclists by rowid cheaply: the newest matches are the last ones.
+            parameters["@floor"] = await SqlCommands.ScalarAsync(db,
                 "SELECT rowid FROM ArticleSearch WHERE ArticleSearch MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET @window",
                 new Dictionary<string, object?> { ["@match"] = match, ["@window"] = ISearchEngine.RankingWindow - 1 }, ct);
-            parameters["@floor"] = floor;
             from_ += " AND ArticleSearch.rowid >= @floor";
         }
         // Relevance (bm25 is negative: lower is better) scaled by up to 2 for a fresh article, fading over about a month.
@@ -85,7 +85,7 @@ public sealed class SqliteSearchEngine(KiosqueDb db) : ISearchEngine
             var snippet = body.Contains(FrenchText.MarkStart) || string.IsNullOrEmpty(standfirst) ? body : standfirst;
             return new EngineHit((int)r.GetInt64(0), snippet);
         }, ct);
-        return new EngineResult(hits, total < 0 ? hits.Count : total);
+        return new EngineResult(hits, Math.Min(counted, ISearchEngine.RankingWindow), more);
     }
 
     /// <summary>
