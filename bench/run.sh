@@ -2,8 +2,9 @@
 # bench/run.sh — Kiosque's HTTP benchmark in one command (Debian; see bench/README.md).
 #
 # Builds Kiosque in Release into bench/out/, generates N articles in a fresh data folder, starts Kiosque on a
-# free loopback port (demo content off) and measures with wrk: the article page, home, a section page, RSS and
-# search, once with Kiosque__OutputCache__Enabled=false and once with =true. In the same run it measures nginx
+# free loopback port (demo content off) and measures with wrk: the article page, home, a section page, RSS,
+# search and an article with 500 comments, once with Kiosque__OutputCache__Enabled=false and once with =true (and,
+# uncached only, the "À lire aussi" suggestions API, the search API and posting a comment). In the same run it measures nginx
 # serving the same article's HTML as a static file (the machine's limit) and, when they are set up, the
 # WordPress and Ghost anchors of ../shared/anchors, one at a time. Appends a dated block to bench/RESULTS.md.
 #
@@ -163,6 +164,7 @@ start_kiosque() { # start_kiosque CACHED(true|false) [PROBE_PATH]: starts, waits
   # cd: the content root (wwwroot, appsettings.json) is the working directory.
   (cd "$OUT/kiosque" && exec env Kiosque__DataPath="$DATA" Kiosque__DemoContent=false \
      Kiosque__OutputCache__Enabled="$cached" ASPNETCORE_ENVIRONMENT=Production "${KIOSQUE_DB_ENV[@]}" \
+     Kiosque__Comments__MinSecondsToSubmit=0 Kiosque__Comments__PerIpLimit=100000000 Kiosque__Comments__PerEmailLimit=100000000 \
      dotnet "$KIOSQUE_DLL" --urls "$KIOSQUE_URL") >> "$RUN/kiosque.log" 2>&1 &
   KIOSQUE_PID=$!
   PIDS+=("$KIOSQUE_PID")
@@ -199,26 +201,73 @@ ARTICLE_PATH=$(tail -n 1 "$RUN/seed.out")
 [[ "$ARTICLE_PATH" == /* ]] || die "the generator printed no article path"
 log "$(head -n 1 "$RUN/seed.out") — wall time with start-up ${SEED_S} s; the article: $ARTICLE_PATH"
 SECTION_PATH=${ARTICLE_PATH%/*}      # /international/slug → /international
+# The db generator also makes an article with 500 approved comments, and says the reference article's id.
+DEBATE_PATH=$(awk '/^debate: /{print $2}' "$RUN/seed.out")
+REFERENCE_ID=$(awk '/^reference-id: /{print $2}' "$RUN/seed.out")
+EDITOR_TOKEN=""
+if [ -n "$REFERENCE_ID" ]; then
+  EDITOR_TOKEN=$(cd "$OUT/kiosque" && env Kiosque__DataPath="$DATA" Kiosque__DemoContent=false "${KIOSQUE_DB_ENV[@]}" \
+    dotnet "$KIOSQUE_DLL" tokens create --name bench-editor --role editor 2>> "$RUN/seed.log" | tail -n 1)
+fi
+
+# The comment form as a reader's browser posts it (preview, then publish with its anti-forgery token), each
+# request with a new name, address and text so that the duplicate check lets it through; Lua for wrk.
+comment_post_script() { # comment_post_script → path of the Lua script, or nothing when the form is not there
+  local page article stamp cookie token
+  page=$(curl -s -c "$RUN/cookies.txt" "$KIOSQUE_URL$DEBATE_PATH") || return 0
+  article=$(grep -o 'name="ArticleId" value="[0-9]*"' <<<"$page" | grep -o '[0-9]*' | head -1)
+  stamp=$(grep -o 'name="Stamp" value="[^"]*"' <<<"$page" | sed 's/.*value="//;s/"$//' | head -1)
+  [ -n "$article" ] && [ -n "$stamp" ] || return 0
+  page=$(curl -s -b "$RUN/cookies.txt" -c "$RUN/cookies.txt" --data "ArticleId=$article&Stamp=$stamp&Name=Banc&Email=banc%40example.org&Body=Essai" \
+    "$KIOSQUE_URL/commentaires/apercu") || return 0
+  token=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$page" | sed 's/.*value="//;s/"$//' | head -1)
+  cookie=$(awk '$6 ~ /^\.AspNetCore\.Antiforgery/ {print $6 "=" $7}' "$RUN/cookies.txt" | head -1)
+  [ -n "$token" ] && [ -n "$cookie" ] || return 0
+  cat > "$RUN/comment-post.lua" <<LUA
+-- Written by bench/run.sh: POST /commentaires with a fresh reader each time.
+local thread_id, n = 0, 0
+function setup(thread) thread:set("tid", thread_id); thread_id = thread_id + 1 end
+function request()
+  n = n + 1
+  local who = os.time() .. "x" .. tid .. "x" .. n
+  local body = "ArticleId=$article&Stamp=$stamp&__RequestVerificationToken=$token&Website="
+    .. "&Name=Lecteur+" .. who .. "&Email=lecteur" .. who .. "%40example.org"
+    .. "&Body=Un+avis+num%C3%A9ro+" .. who .. "+sur+la+semaine+de+quatre+jours."
+  return wrk.format("POST", "/commentaires", { ["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = "$cookie" }, body)
+end
+LUA
+  echo "$RUN/comment-post.lua"
+}
 
 # ---------------------------------------------------------------- measuring
 ROWS=()           # "system|target|mode|status|rps|p50|p99|non2xx|sockerr|url"
 NOTES=()
 BEFORE="loadavg $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# measure SYSTEM TARGET MODE URL: plain 200 first (anything else is reported, never timed), warm-up, then wrk.
+# measure SYSTEM TARGET MODE URL [--header "Name: value"] [--script FILE.lua]: a plain 200 first (anything else
+# is reported, never timed; a script's POSTs are checked by wrk's own error count instead), warm-up, then wrk.
 measure() {
   local system=$1 target=$2 mode=$3 url=$4 code f rps p50 p99 non2xx sockerr
+  local curl_args=() wrk_args=() script=""
+  shift 4
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --header) curl_args+=(-H "$2"); wrk_args+=(-H "$2"); shift 2 ;;
+      --script) script=$2; wrk_args+=(-s "$2"); shift 2 ;;
+    esac
+  done
   loopback_only "$url"
-  code=$(curl -s -o /dev/null --max-time 30 -w '%{http_code}' "$url" || echo 000)
+  code=200
+  [ -n "$script" ] || code=$(curl -s -o /dev/null --max-time 30 -w '%{http_code}' "${curl_args[@]}" "$url" || echo 000)
   if [ "$code" != 200 ]; then
     log "$system $target ($mode): $url answered $code — skipped, not timed"
     ROWS+=("$system|$target|$mode|$code|–|–|–|–|–|$url")
     return 0
   fi
   f="$RUN/wrk-$system-$target-$mode.txt"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 10s "$url" > "$f.warmup" 2>&1 || true
-  log "$system $target ($mode): wrk -t$THREADS -c$CONNECTIONS -d$DURATION $url"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency "$url" > "$f" 2>&1 || true
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 10s "${wrk_args[@]}" "$url" > "$f.warmup" 2>&1 || true
+  log "$system $target ($mode): wrk -t$THREADS -c$CONNECTIONS -d$DURATION ${wrk_args[*]} $url"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency "${wrk_args[@]}" "$url" > "$f" 2>&1 || true
   rps=$(awk '/^Requests\/sec/{print $2}' "$f")
   p50=$(awk '$1=="50%"{print $2; exit}' "$f")
   p99=$(awk '$1=="99%"{print $2; exit}' "$f")
@@ -238,6 +287,16 @@ for cached in false true; do
   measure kiosque section "$mode" "$KIOSQUE_URL$SECTION_PATH"
   measure kiosque rss "$mode" "$KIOSQUE_URL/rss.xml"
   measure kiosque search "$mode" "$KIOSQUE_URL/recherche?q=ports"
+  [ -z "$DEBATE_PATH" ] || measure kiosque comments500 "$mode" "$KIOSQUE_URL$DEBATE_PATH"
+  if [ "$cached" = false ]; then
+    [ -z "$EDITOR_TOKEN" ] || measure kiosque related api "$KIOSQUE_URL/api/v1/articles/$REFERENCE_ID/suggestions" --header "Authorization: Bearer $EDITOR_TOKEN"
+    measure kiosque search-api api "$KIOSQUE_URL/api/v1/search?q=ministre+budget"
+    if [ -n "$DEBATE_PATH" ]; then
+      script=$(comment_post_script)
+      if [ -n "$script" ]; then measure kiosque comment-post post "$KIOSQUE_URL/commentaires" --script "$script"
+      else NOTES+=("comment-post: the comment form or its anti-forgery token was not found, not timed"); fi
+    fi
+  fi
   RSS_MB[$mode]=$(peak_rss_mb "$KIOSQUE_PID")
   if [ "$cached" = false ]; then
     curl -s --max-time 30 -o "$RUN/article.html" "$KIOSQUE_URL$ARTICLE_PATH"

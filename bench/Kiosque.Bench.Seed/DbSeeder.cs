@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Kiosque.Comments;
 using Kiosque.Content;
 using Kiosque.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -16,6 +17,10 @@ sealed class DbSeeder(string dataPath, string? postgres, int articles, int image
     static readonly TimeSpan Span = TimeSpan.FromDays(5 * 365);
 
     public int Articles => articles;
+    /// <summary>The approved comments under the debate article.</summary>
+    public const int DebateComments = 500;
+    public string DebatePath { get; private set; } = "";
+    public int ReferenceId { get; private set; }
 
     static Func<KiosqueDb> Factory(string? postgres, DbConnection? sqlite) => postgres is not null
         ? () => new PostgresKiosqueDb(new DbContextOptionsBuilder<PostgresKiosqueDb>().UseNpgsql(postgres).Options)
@@ -158,9 +163,42 @@ sealed class DbSeeder(string dataPath, string? postgres, int articles, int image
             {
                 Position = 3, Url = "https://example.org/ports-electriques", Title = "Le grand chantier des quais électriques", Source = "Le Quotidien du Matin",
             });
-            db.Articles.Add(article);
+            // The debate of the day: a second article with 500 approved comments (one in five a reply), for the
+            // comment-heavy page.
+            var debate = new Article
+            {
+                SectionId = sectionIds[^1],
+                Headline = "Le grand débat des lecteurs sur la semaine de quatre jours",
+                Slug = "le-grand-debat-des-lecteurs-sur-la-semaine-de-quatre-jours",
+                Standfirst = text.Standfirst(),
+                BodyHtml = text.BodyHtml(),
+                Status = ArticleStatus.Published,
+                PublishedAt = now.AddMinutes(-2),
+                CreatedAt = now.AddHours(-4),
+                UpdatedAt = now.AddMinutes(-2),
+            };
+            db.Articles.AddRange(article, debate);
             await db.SaveChangesAsync();
             path = $"/{section.Slug}/{article.Slug}";
+            var debateSection = await db.Sections.Where(s => s.Id == debate.SectionId).Select(s => s.Slug).SingleAsync();
+            DebatePath = $"/{debateSection}/{debate.Slug}";
+            ReferenceId = article.Id;
+            Comment Comment(int c, int? parentId) => new()
+            {
+                ArticleId = debate.Id,
+                ParentId = parentId,
+                AuthorName = $"Lecteur {c + 1}",
+                AuthorEmail = $"lecteur{c + 1}@example.org",
+                Body = text.Standfirst() + (c % 7 == 0 ? "\n\nVoir https://example.org/source-" + c : ""),
+                Status = CommentStatus.Approved,
+                CreatedAt = now.AddMinutes(-100 + c * 0.1),
+                IpHash = "bench",
+            };
+            var top = Enumerable.Range(0, DebateComments * 4 / 5).Select(c => Comment(c, null)).ToList();
+            db.Comments.AddRange(top);
+            await db.SaveChangesAsync();
+            db.Comments.AddRange(Enumerable.Range(top.Count, DebateComments - top.Count).Select(c => Comment(c, top[random.Next(top.Count)].Id)));
+            await db.SaveChangesAsync();
 
             if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("ANALYZE");
             else await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");

@@ -8,7 +8,8 @@
 //       Publishes articles through POST /api/v1/articles (and images through /api/v1/media), to time the
 //       realistic path. Needs the sections of the db mode or creates them.
 //
-// Progress goes to stderr; stdout ends with the reference article's path (/international/…) on its own line.
+// Progress goes to stderr; stdout ends with the reference article's path (/international/…) on its own line; the db
+// mode prints before it "debate: PATH (500 comments)" (an article with 500 approved comments) and "reference-id: N".
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -32,6 +33,8 @@ if (args[0] == "db")
     var path = await seeder.RunAsync();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"seeded {seeder.Articles} articles directly in {clock.Elapsed.TotalSeconds:0.0} s ({seeder.Articles / clock.Elapsed.TotalSeconds:0} articles/s)"));
+    Console.WriteLine($"debate: {seeder.DebatePath} ({DbSeeder.DebateComments} comments)");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reference-id: {seeder.ReferenceId}"));
     Console.WriteLine(path);
 }
 else
