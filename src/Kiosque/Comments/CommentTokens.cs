@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Kiosque.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
@@ -18,14 +19,18 @@ public sealed class CommentsOptions
     public int PerIpWindowSeconds { get; set; } = 600;
     public int PerEmailLimit { get; set; } = 5;
     public int PerEmailWindowSeconds { get; set; } = 3600;
-    /// <summary>Keys the IP hashes; set it (any long random string) so that hashes cannot be reversed by trying every address.</summary>
-    public string IpHashKey { get; set; } = "kiosque-comments";
+    /// <summary>
+    /// Keys the IP hashes so that they cannot be reversed by trying every address. Unset, a random key is made once
+    /// in {DataPath}/secrets; set it (any long random string) when several instances must hash alike.
+    /// </summary>
+    public string? IpHashKey { get; set; }
     /// <summary>How long confirmation and unsubscribe links work.</summary>
     public int LinkValidityDays { get; set; } = 30;
 }
 
 /// <summary>Signed values the site hands out and reads back: the form's time stamp, e-mail links, IP hashes.</summary>
-public sealed class CommentTokens(IDataProtectionProvider protection, TimeProvider clock, IOptions<CommentsOptions> options)
+public sealed class CommentTokens(IDataProtectionProvider protection, TimeProvider clock, IOptions<CommentsOptions> options,
+    IOptions<KiosqueOptions> kiosque)
 {
     readonly IDataProtector stamps = protection.CreateProtector("Kiosque.Comments.FormStamp");
     readonly IDataProtector links = protection.CreateProtector("Kiosque.Comments.Links");
@@ -72,9 +77,32 @@ public sealed class CommentTokens(IDataProtectionProvider protection, TimeProvid
         }
     }
 
-    public string IpHash(string? ip)
+    public string IpHash(string? ip) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(ipHashKey.Value, Encoding.UTF8.GetBytes(ip ?? "unknown")));
+
+    readonly Lazy<byte[]> ipHashKey = new(() => string.IsNullOrEmpty(options.Value.IpHashKey)
+        ? SecretFile(Path.Combine(kiosque.Value.FullDataPath, "secrets", "comments-ip-hash.key"))
+        : Encoding.UTF8.GetBytes(options.Value.IpHashKey));
+
+    /// <summary>32 random bytes made the first time and kept in the file; whoever creates it first wins a race.</summary>
+    static byte[] SecretFile(string path)
     {
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(options.Value.IpHashKey), Encoding.UTF8.GetBytes(ip ?? "unknown"));
-        return Convert.ToHexStringLower(mac);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            var key = RandomNumberGenerator.GetBytes(32);
+            file.Write(key);
+            return key;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                var key = File.ReadAllBytes(path);
+                if (key.Length == 32 || attempt == 20) return key.Length == 32 ? key : throw new InvalidDataException($"{path} is not a 32-byte key.");
+                Thread.Sleep(10); // the other writer is still writing
+            }
+        }
     }
 }

@@ -4,8 +4,10 @@ using AngleSharp.Html.Dom;
 using Kiosque.Comments;
 using Kiosque.Content;
 using Kiosque.Tests.Accounts;
+using Kiosque.Tests.Infrastructure;
 using Kiosque.Tests.Site;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Kiosque.Tests.Comments.CommentsTestSupport;
 
 namespace Kiosque.Tests.Comments;
@@ -204,5 +206,34 @@ public sealed class CommentPostingTests
         }), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Empty(await app.CommentsAsync());
+    }
+
+    [Fact]
+    public async Task Ip_hashes_use_a_random_key_kept_in_the_data_folder_unless_one_is_configured()
+    {
+        var dataPath = Path.Combine(Path.GetTempPath(), "kiosque-iphash-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            string first, again;
+            await using (var app = await KiosqueApp.CreateAsync(dataPath: dataPath))
+                first = app.Services.GetRequiredService<CommentTokens>().IpHash("203.0.113.7");
+            await using (var app = await KiosqueApp.CreateAsync(dataPath: dataPath))
+                again = app.Services.GetRequiredService<CommentTokens>().IpHash("203.0.113.7");
+            Assert.Equal(first, again);
+            var key = await File.ReadAllBytesAsync(Path.Combine(dataPath, "secrets", "comments-ip-hash.key"), TestContext.Current.CancellationToken);
+            Assert.Equal(32, key.Length);
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(key, "203.0.113.7"u8)), first);
+
+            // Another installation hashes differently; a configured key is used as given.
+            await using (var other = await KiosqueApp.CreateAsync())
+                Assert.NotEqual(first, other.Services.GetRequiredService<CommentTokens>().IpHash("203.0.113.7"));
+            await using var configured = await KiosqueApp.CreateAsync(extra: new Dictionary<string, string?> { ["Kiosque:Comments:IpHashKey"] = "une clé longue et secrète" });
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData("une clé longue et secrète"u8, "203.0.113.7"u8)),
+                configured.Services.GetRequiredService<CommentTokens>().IpHash("203.0.113.7"));
+        }
+        finally
+        {
+            try { Directory.Delete(dataPath, recursive: true); } catch (IOException) { }
+        }
     }
 }
