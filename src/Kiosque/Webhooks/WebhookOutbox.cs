@@ -61,6 +61,8 @@ public sealed class WebhookOutbox(IServiceScopeFactory scopes, TimeProvider cloc
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Receivers read JSON, not HTML: accented text stays readable ("é", not "\u00E9").
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
