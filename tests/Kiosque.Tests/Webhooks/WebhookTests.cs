@@ -95,6 +95,25 @@ public sealed class WebhookTests
     }
 
     [Fact]
+    public async Task A_new_comment_is_delivered_as_comment_created_without_the_commenters_address()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var config = Kiosque.Tests.Comments.CommentsTestSupport.Relaxed(Settings());
+        var (app, articleId) = await Kiosque.Tests.Comments.CommentsTestSupport.CreateAsync(config: config);
+        await using var _ = app;
+        using var admin = await app.CreateApiClientAsync(Kiosque.Api.Roles.Admin);
+        var secret = await RegisterAsync(admin, receiver.Url, WebhookEvents.CommentCreated);
+
+        using var posted = await Kiosque.Tests.Comments.CommentsTestSupport.PostCommentAsync(NewsroomSession.Open(app), "Lucie", "lucie@example.fr", "Un avis réfléchi.");
+        var hook = await receiver.WaitForAsync(h => h.Event == WebhookEvents.CommentCreated);
+        AssertSigned(secret, hook);
+        var data = JsonDocument.Parse(hook.Body).RootElement.GetProperty("data");
+        Assert.Equal("Un avis réfléchi.", data.GetProperty("comment").GetProperty("body").GetString());
+        Assert.Equal(articleId, data.GetProperty("article").GetProperty("id").GetInt32());
+        Assert.DoesNotContain("lucie@example.fr", hook.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_receiver_answering_500_is_retried_with_the_same_signed_body_until_it_answers_200()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
