@@ -5,9 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Kiosque.Tests.Webhooks;
 
@@ -29,13 +27,13 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public static async Task<WebhookReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        // An empty builder: no configuration files, so no file watcher (inotify instances are scarce on a shared machine).
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var receiver = new WebhookReceiver(app);
         var count = 0;
-        app.MapPost("/hook", async (HttpContext http) =>
+        app.Run(async http =>
         {
             using var reader = new StreamReader(http.Request.Body);
             var body = await reader.ReadToEndAsync(http.RequestAborted);
@@ -43,7 +41,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
             receiver.received.Enqueue(new ReceivedHook(http.Request.Headers["Kiosque-Event"].ToString(), http.Request.Headers["Kiosque-Event-Id"].ToString(),
                 http.Request.Headers["Kiosque-Signature"].ToString(), body, DateTimeOffset.UtcNow));
             receiver.arrived.Release();
-            return Results.StatusCode(receiver.Status(n));
+            http.Response.StatusCode = receiver.Status(n);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
