@@ -10,6 +10,8 @@ using Kiosque.Media;
 using Kiosque.Newsroom;
 using Kiosque.Search;
 using Kiosque.Site;
+using Kiosque.Webhooks;
+using Kiosque.Wires;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -24,6 +26,8 @@ builder.AddDistribution();      // RSS, Atom and podcast feeds, sitemaps
 builder.AddSearch();            // full-text search (SQLite FTS5 or PostgreSQL), "À lire aussi" suggestions
 builder.AddNewsroom();          // the newsroom's pages under /newsroom, its policies and languages
 builder.AddComments();          // reader comments, spam defences, moderation queue, notifications
+builder.AddWires();              // IPTC ninjs wire ingest (watched folder, /api/v1/ingest/ninjs) into draft articles
+builder.AddWebhooks();           // admin-registered webhooks: signed deliveries from an outbox, retried in the background
 builder.AddCli(args);           // command-line verbs: logs to stderr, results to stdout
 
 var app = builder.Build();

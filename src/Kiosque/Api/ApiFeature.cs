@@ -89,6 +89,8 @@ public static class ApiFeature
         v1.MapPagesApi();
         v1.MapSiteApi();
         v1.MapAuditApi();
+        Wires.WiresFeature.MapWires(v1);
+        Webhooks.WebhooksFeature.MapWebhooksApi(v1);
 
         app.Map(Prefix + "/{**path}", UnknownRoute).AllowAnonymous().ExcludeFromDescription()
             .WithMetadata(new WritesNothingAttribute("answers 404, 405 or 415 problems for routes that do not exist"));

@@ -3,6 +3,8 @@ using System.Globalization;
 using Kiosque.Content;
 using Kiosque.Content.Workflow;
 using Kiosque.Infrastructure;
+using Kiosque.Wires;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -228,14 +230,31 @@ public static class ArticlesApi
         .Include(a => a.Corrections)
         .Include(a => a.Related.OrderBy(r => r.Position)).ThenInclude(r => r.TargetArticle).ThenInclude(t => t!.Section);
 
-    static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult>> GetAsync(
+    /// <summary>
+    /// The article as JSON; as IPTC ninjs with `Accept: application/ninjs+json` (version=3.1, the default, or
+    /// version=2.1), which answers 406 for a version Kiosque does not write.
+    /// </summary>
+    static async Task<Results<Ok<ArticleResponse>, JsonHttpResult<JsonObject>, ProblemHttpResult>> GetAsync(
         int id, HttpContext http, KiosqueDb db, TimeProvider clock, CancellationToken ct)
     {
+        http.Response.Headers.Vary = "Accept";
+        var ninjs = NinjsExport.Negotiate(http.Request.Headers.Accept, out var knownVersion);
+        if (!knownVersion)
+            return TypedResults.Problem(statusCode: StatusCodes.Status406NotAcceptable, title: "Not acceptable",
+                detail: $"Kiosque writes ninjs versions 3.1 and 2.1: ask for {NinjsExport.ContentType(NinjsVersion.V3_1)} or {NinjsExport.ContentType(NinjsVersion.V2_1)}.");
         var now = clock.GetUtcNow().UtcDateTime;
         var tokenUser = await ApiAuth.TokenUserAsync(http);
         var article = await WithEverything(Visible(db, tokenUser, now)).AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
         if (article is null) return ApiProblems.NotFound($"article {id}");
         http.Response.Headers.ETag = $"\"{article.Version.ToString(CultureInfo.InvariantCulture)}\"";
+        if (ninjs is { } version)
+        {
+            var site = await db.SiteSettings.AsNoTracking().Select(s => new { s.Name, s.Language }).FirstOrDefaultAsync(ct);
+            var wire = await db.WireItems.AsNoTracking().SingleOrDefaultAsync(w => w.ArticleId == id, ct);
+            var item = NinjsExport.Write(article, version,
+                new NinjsContext(url => ApiUrls.Absolute(http, url), site?.Name ?? "Kiosque", site?.Language ?? "fr", wire));
+            return TypedResults.Json(item, contentType: NinjsExport.ContentType(version));
+        }
         return TypedResults.Ok(ToResponse(http, article, tokenUser is null, now));
     }
 

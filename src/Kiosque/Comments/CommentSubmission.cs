@@ -58,7 +58,8 @@ public sealed class CommentEmailLimiter(IOptions<CommentsOptions> options) : IDi
 
 /// <summary>Reader-side writes: posting a comment through the spam checks, reporting one, confirming an address.</summary>
 public sealed class CommentSubmission(KiosqueDb db, TimeProvider clock, CommentTokens tokens, CommentEmailLimiter emailLimiter,
-    CommentNotifications notifications, IOptions<CommentsOptions> options, ILogger<CommentSubmission> log)
+    CommentNotifications notifications, IOptions<CommentsOptions> options, ILogger<CommentSubmission> log,
+    Webhooks.IWebhookEvents webhooks)
 {
     static readonly CompareInfo French = CultureInfo.GetCultureInfo("fr-FR").CompareInfo;
 
@@ -176,6 +177,7 @@ public sealed class CommentSubmission(KiosqueDb db, TimeProvider clock, CommentT
         };
         db.Comments.Add(comment);
         await db.SaveChangesAsync(ct);
+        if (status != CommentStatus.Unconfirmed) await RaiseCreatedAsync(comment, article.Path, ct);
 
         if (status == CommentStatus.Unconfirmed)
         {
@@ -189,6 +191,31 @@ public sealed class CommentSubmission(KiosqueDb db, TimeProvider clock, CommentT
         }
         log.LogInformation("Comment {Id} on article {Article} held: {Reason}", comment.Id, article.Id, reason);
         return SubmitResult.Of(SubmitOutcome.Held);
+    }
+
+    /// <summary>
+    /// comment.created, once the comment exists for the newsroom (confirmed by its author when that is asked for);
+    /// its status says whether readers see it yet. The commenter's address stays here.
+    /// </summary>
+    async Task RaiseCreatedAsync(Comment comment, string articlePath, CancellationToken ct)
+    {
+        try
+        {
+            await webhooks.RaiseAsync(Webhooks.WebhookEvents.CommentCreated, new
+            {
+                comment = new
+                {
+                    id = comment.Id, articleId = comment.ArticleId, parentId = comment.ParentId, authorName = comment.AuthorName,
+                    body = comment.Body, status = comment.Status, createdAt = new DateTimeOffset(DateTime.SpecifyKind(comment.CreatedAt, DateTimeKind.Utc)),
+                },
+                article = new { id = comment.ArticleId, path = articlePath },
+            }, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The comment is saved: a webhook that could not be queued is logged, never the reader's error.
+            log.LogError(e, "Could not queue comment.created for comment {Id}.", comment.Id);
+        }
     }
 
     /// <summary>Pre-moderation holds everything; post-moderation holds banned words and, by setting, first comments.</summary>
@@ -232,6 +259,7 @@ public sealed class CommentSubmission(KiosqueDb db, TimeProvider clock, CommentT
             comment.Status = status;
             comment.HeldReason = reason;
             await db.SaveChangesAsync(ct);
+            await RaiseCreatedAsync(comment, article.Path, ct);
             if (status == CommentStatus.Approved) await notifications.ReplyApprovedAsync(comment.Id, baseUrl, ct);
         }
         return article.Path;

@@ -70,4 +70,9 @@ public sealed class MediaItem
     public DateTime CreatedAt { get; set; }
     /// <summary>The newsroom user who uploaded it: contributors may edit the metadata of their own uploads only.</summary>
     public string? UploadedBy { get; set; }
+    /// <summary>
+    /// Where the picture lives when it was not stored here: the rendition href of a wire item (the agency's server).
+    /// Such an item has no <see cref="StoragePath"/>: no file of ours to serve, resize or delete.
+    /// </summary>
+    public string? SourceUrl { get; set; }
 }

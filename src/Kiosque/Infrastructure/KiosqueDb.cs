@@ -1,6 +1,8 @@
 using Kiosque.Accounts;
 using Kiosque.Api;
 using Kiosque.Comments;
+using Kiosque.Webhooks;
+using Kiosque.Wires;
 using Kiosque.Content;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -36,6 +38,9 @@ public abstract class KiosqueDb(DbContextOptions options) : IdentityDbContext<Ne
     public DbSet<FrontPageSlot> FrontPageSlots => Set<FrontPageSlot>();
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<CommentJobLease> CommentJobLeases => Set<CommentJobLease>();
+    public DbSet<WireItem> WireItems => Set<WireItem>();
+    public DbSet<Webhook> Webhooks => Set<Webhook>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -43,6 +48,8 @@ public abstract class KiosqueDb(DbContextOptions options) : IdentityDbContext<Ne
         var b = builder;
         b.ConfigureAccounts();
         b.ConfigureComments();
+        b.ConfigureWires();
+        b.ConfigureWebhooks();
         b.Entity<SiteSettings>(e =>
         {
             e.Property(x => x.Id).ValueGeneratedNever();
@@ -99,6 +106,8 @@ public abstract class KiosqueDb(DbContextOptions options) : IdentityDbContext<Ne
             e.Property(x => x.Caption).HasMaxLength(2000);
             e.Property(x => x.Credit).HasMaxLength(300);
             e.Property(x => x.UploadedBy).HasMaxLength(200);
+            e.Property(x => x.SourceUrl).HasMaxLength(1000);
+            e.HasIndex(x => x.SourceUrl);
         });
         b.Entity<FrontPageSlot>(e =>
         {

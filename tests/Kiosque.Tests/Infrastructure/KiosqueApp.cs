@@ -24,6 +24,10 @@ public sealed class KiosqueApp : WebApplicationFactory<Program>
     public string DataPath { get; }
     public DatabaseKind Database { get; }
 
+    // appsettings.json is watched for changes by default: one inotify instance per app, and the limit (128 per user)
+    // is shared by every test process on the machine. Tests never edit the file.
+    static KiosqueApp() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
     KiosqueApp(DatabaseKind database, string dataPath, bool ownsDataPath, Dictionary<string, string?> settings, Action<IServiceCollection>? services) =>
         (Database, DataPath, this.ownsDataPath, this.settings, this.services) = (database, dataPath, ownsDataPath, settings, services);
 

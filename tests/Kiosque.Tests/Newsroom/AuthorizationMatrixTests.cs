@@ -128,6 +128,9 @@ public sealed class AuthorizationMatrixTests(MatrixApp matrix) : IClassFixture<M
         ["POST /newsroom/utilisateurs?handler=Disable"] = Access.Admin,
         ["POST /newsroom/utilisateurs?handler=Enable"] = Access.Admin,
         ["POST /newsroom/utilisateurs?handler=Security"] = Access.Admin,
+        ["GET /newsroom/reglages/webhooks"] = Access.Admin,
+        ["POST /newsroom/reglages/webhooks?handler=Add"] = Access.Admin,
+        ["POST /newsroom/reglages/webhooks?handler=Delete"] = Access.Admin,
 
         // ---- API: reads are public (published content only), writes need a token with the right role
         ["GET /api/v1/articles"] = Access.Anonymous,
@@ -174,6 +177,11 @@ public sealed class AuthorizationMatrixTests(MatrixApp matrix) : IClassFixture<M
         ["POST /api/v1/comments/{id:int}/approve"] = Access.Editor,
         ["POST /api/v1/comments/{id:int}/reject"] = Access.Editor,
         ["DELETE /api/v1/comments/{id:int}"] = Access.Editor,
+        ["POST /api/v1/ingest/ninjs"] = Access.Editor,
+        ["GET /api/v1/webhooks"] = Access.Admin,
+        ["POST /api/v1/webhooks"] = Access.Admin,
+        ["DELETE /api/v1/webhooks/{id:int}"] = Access.Admin,
+        ["GET /api/v1/webhooks/{id:int}/deliveries"] = Access.Admin,
 
         // ---- reader: search, feeds and sitemaps
         ["GET /recherche"] = Access.Anonymous,
@@ -310,6 +318,7 @@ public sealed class MatrixApp : IAsyncLifetime
     MediaItem media = null!;
     int articleId;
     string articleSlug = "";
+    Kiosque.Webhooks.Webhook webhook = null!;
 
     public async ValueTask InitializeAsync()
     {
@@ -361,7 +370,8 @@ public sealed class MatrixApp : IAsyncLifetime
         author = new Author { Name = "Anne Matrice", Slug = "anne-matrice", Photo = media };
         tag = new Tag { Name = "Diplomatie", Slug = "diplomatie" };
         page = new Page { Title = "Qui sommes-nous ?", Slug = "qui-sommes-nous", BodyHtml = "<p>Une rédaction.</p>", Status = PageStatus.Published, CreatedAt = SiteData.Published, UpdatedAt = SiteData.Published };
-        await app.AddAsync(section, dossier, media, author, tag, page);
+        webhook = new Kiosque.Webhooks.Webhook { Url = "https://hooks.example.org/matrice", Secret = "s", Events = "article.published", CreatedAt = SiteData.Published };
+        await app.AddAsync(section, dossier, media, author, tag, page, webhook);
         // Through the API, so that the article has revisions 1 and 2 to diff and restore, and an author who uses the photo.
         using var editor = await app.CreateApiClientAsync(Kiosque.Api.Roles.Editor);
         articleId = await editor.CreateArticleAsync(new
@@ -381,6 +391,14 @@ public sealed class MatrixApp : IAsyncLifetime
     /// <summary>An article of the editor's, published, for writes that would change the shared one.</summary>
     async Task<int> FreshArticleAsync() =>
         await editorApi.CreateArticleAsync(new { section = section.Slug, headline = "Jetable " + Guid.NewGuid().ToString("N")[..8], status = "published" });
+
+    /// <summary>A webhook for deletes, so that the shared one stays for the reads.</summary>
+    async Task<int> FreshWebhookAsync()
+    {
+        var fresh = new Kiosque.Webhooks.Webhook { Url = "https://hooks.example.org/jetable", Secret = "s", Events = "article.published", CreatedAt = SiteData.Published };
+        await app.AddAsync(fresh);
+        return fresh.Id;
+    }
 
     /// <summary>An approved comment on the shared article, new for each request since moderation may delete it.</summary>
     async Task<int> CommentAsync()
@@ -453,6 +471,8 @@ public sealed class MatrixApp : IAsyncLifetime
             Id(request.Method == "GET" ? articleId : await FreshArticleAsync()),
         (var p, "id") when p.StartsWith("/api/v1/comments/", StringComparison.Ordinal) || p.StartsWith("/commentaires/", StringComparison.Ordinal) =>
             Id(await CommentAsync()),
+        (var p, "id") when p.StartsWith("/api/v1/webhooks/", StringComparison.Ordinal) =>
+            Id(request.Method == "GET" ? webhook.Id : await FreshWebhookAsync()),
         (_, "page") => "1",
         (var p, "id") when p.StartsWith("/newsroom/reglages/signatures/", StringComparison.Ordinal) => Id(author.Id),
         (var p, "id") when p.StartsWith("/newsroom/reglages/rubriques/", StringComparison.Ordinal) => Id(section.Id),

@@ -43,6 +43,8 @@ public sealed class ArticleWorkflow(KiosqueDb db, HtmlSanitizing html, TimeProvi
     };
 
     readonly List<ArticleEvent> pending = [];
+    /// <summary>Inside <see cref="InOneTransactionAsync{T}"/>: the caller's transaction, events held until it commits.</summary>
+    bool batching;
 
     DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -67,13 +69,13 @@ public sealed class ArticleWorkflow(KiosqueDb db, HtmlSanitizing html, TimeProvi
         if (status is not null && ChangeStatus(article, status, actor, now, audit, isNew: true) is { } refused) return refused;
 
         // The audit entry names the new id, which exists only once the row is inserted: two saves, one transaction.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = batching ? null : await db.Database.BeginTransactionAsync(ct);
         db.Articles.Add(article);
         if (await TrySaveAsync(ct) is { } failed) return failed;
         AddRevision(article, actor, RevisionKind.Created, null, 1, now);
         foreach (var (action, summary) in audit) db.Record(actor, action, EntityType, Id(article), summary, now);
         if (await TrySaveAsync(ct) is { } failedAgain) return failedAgain;
-        await transaction.CommitAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
         pending.Insert(0, new ArticleChanged(article.Id, article.Path, actor, now, null));
         return await CommittedAsync(article, ct);
     }
@@ -300,8 +302,46 @@ public sealed class ArticleWorkflow(KiosqueDb db, HtmlSanitizing html, TimeProvi
         return result;
     }
 
+    /// <summary>
+    /// Runs several writes (the workflow's and the caller's own, on the same context) in one transaction: it commits
+    /// only when <paramref name="work"/> says so, and only then are the workflow's events raised. A feature that
+    /// writes an article together with rows of its own (a wire item) uses it so that a failure leaves nothing behind.
+    /// </summary>
+    public async Task<T> InOneTransactionAsync<T>(Func<Task<(T Result, bool Commit)>> work, CancellationToken ct)
+    {
+        if (batching) throw new InvalidOperationException("Transactions do not nest.");
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        batching = true;
+        try
+        {
+            var (result, commit) = await work();
+            if (!commit)
+            {
+                pending.Clear();
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return result;
+            }
+            await transaction.CommitAsync(ct);
+            batching = false;
+            await RaisePendingAsync(ct);
+            return result;
+        }
+        catch
+        {
+            pending.Clear();
+            db.ChangeTracker.Clear();
+            throw;
+        }
+        finally
+        {
+            batching = false;
+        }
+    }
+
     async Task RaisePendingAsync(CancellationToken ct)
     {
+        if (batching) return;
         var events = pending.ToList();
         pending.Clear();
         await dispatcher.RaiseAsync(events, ct);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using Kiosque.Accounts;
 using Kiosque.Content;
@@ -28,6 +29,8 @@ public sealed class EditModel(KiosqueDb db, TimeProvider clock, ArticleWorkflow 
 
     public int? ArticleId { get; private set; }
     public ArticleState? State { get; private set; }
+    /// <summary>The agency item this article came from, with its flag (canceled, withheld, newer version not applied).</summary>
+    public Wires.WireItem? Wire { get; private set; }
     public Actor Actor { get; private set; } = null!;
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
     public IReadOnlyList<SectionChoice> Sections { get; private set; } = [];
@@ -279,6 +282,7 @@ public sealed class EditModel(KiosqueDb db, TimeProvider clock, ArticleWorkflow 
         if (!ArticleEditor.MaySee(actor, MyAuthorId, loaded.Value.State, editor.UtcNow)) return Forbid();
         (ArticleId, State) = (number, loaded.Value.State);
         stored = (loaded.Value.Input, loaded.Value.RelatedHeadlines);
+        Wire = await db.WireItems.AsNoTracking().SingleOrDefaultAsync(w => w.ArticleId == number, ct);
         return null;
     }
 

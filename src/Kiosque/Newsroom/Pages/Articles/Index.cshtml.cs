@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kiosque.Newsroom.Pages.Articles;
 
 public sealed record ArticleRow(int Id, string Headline, ArticleStatus Status, string Section, IReadOnlyList<string> Authors,
-    DateTime UpdatedAt, DateTime? PublishedAt, string? PublicPath);
+    DateTime UpdatedAt, DateTime? PublishedAt, string? PublicPath, Wires.WireItem? Wire = null);
 
 /// <summary>The filters of the article list, as they appear in its query string.</summary>
 public sealed class ArticleFilters
@@ -112,8 +112,11 @@ public sealed class IndexModel(KiosqueDb db, TimeProvider clock) : PageModel
                 Authors = x.Authors.OrderBy(y => y.Position).Select(y => y.Author.Name).ToList(),
             })
             .ToListAsync(ct);
+        var ids = rows.Select(x => x.Id).ToList();
+        var wires = await db.WireItems.AsNoTracking().Where(w => ids.Contains(w.ArticleId)).ToDictionaryAsync(w => w.ArticleId, ct);
         Rows = rows.Select(x => new ArticleRow(x.Id, x.Headline, x.Status, x.Section, x.Authors, x.UpdatedAt, x.PublishedAt,
-            x.Status == ArticleStatus.Published && x.PublishedAt <= now ? $"/{x.SectionSlug}/{x.Slug}" : null)).ToList();
+            x.Status == ArticleStatus.Published && x.PublishedAt <= now ? $"/{x.SectionSlug}/{x.Slug}" : null,
+            wires.GetValueOrDefault(x.Id))).ToList();
         return Page();
     }
 

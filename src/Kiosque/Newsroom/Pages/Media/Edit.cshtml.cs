@@ -83,6 +83,8 @@ public sealed class EditModel(KiosqueDb db, TimeProvider clock, IOptions<Kiosque
     /// <summary>The original and its renditions, which share its name with a width suffix, once the row is gone.</summary>
     void DeleteFiles(string storagePath)
     {
+        // A wire picture points at the agency's server: no file of ours to remove.
+        if (string.IsNullOrEmpty(storagePath)) return;
         var full = Path.GetFullPath(Path.Combine(options.Value.MediaPath, storagePath));
         var folder = Path.GetDirectoryName(full);
         if (folder is null || !full.StartsWith(Path.GetFullPath(options.Value.MediaPath), StringComparison.Ordinal) || !Directory.Exists(folder)) return;
