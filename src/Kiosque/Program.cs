@@ -5,6 +5,7 @@ using Kiosque.Comments;
 using Kiosque.Content;
 using Kiosque.Content.Workflow;
 using Kiosque.Distribution;
+using Kiosque.Import;
 using Kiosque.Infrastructure;
 using Kiosque.Media;
 using Kiosque.Newsroom;
@@ -24,6 +25,7 @@ builder.AddDistribution();      // RSS, Atom and podcast feeds, sitemaps
 builder.AddSearch();            // full-text search (SQLite FTS5 or PostgreSQL), "À lire aussi" suggestions
 builder.AddNewsroom();          // the newsroom's pages under /newsroom, its policies and languages
 builder.AddComments();          // reader comments, spam defences, moderation queue, notifications
+builder.AddImport();           // WordPress import: command line and newsroom upload with a background job
 builder.AddCli(args);           // command-line verbs: logs to stderr, results to stdout
 
 var app = builder.Build();

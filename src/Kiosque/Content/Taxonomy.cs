@@ -52,6 +52,8 @@ public sealed class Page
     public PageStatus Status { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>Where an imported page came from, e.g. "wordpress:example.org/page/2": re-imports skip it.</summary>
+    public string? SourceId { get; set; }
 }
 
 public sealed class MediaItem
@@ -70,4 +72,7 @@ public sealed class MediaItem
     public DateTime CreatedAt { get; set; }
     /// <summary>The newsroom user who uploaded it: contributors may edit the metadata of their own uploads only.</summary>
     public string? UploadedBy { get; set; }
+    /// <summary>Where an imported item came from; when only its metadata was imported, <see cref="StoragePath"/> is empty
+    /// and <see cref="Url"/> is the original's absolute address.</summary>
+    public string? SourceId { get; set; }
 }

@@ -2,6 +2,7 @@ using Kiosque.Accounts;
 using Kiosque.Api;
 using Kiosque.Comments;
 using Kiosque.Content;
+using Kiosque.Import;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Kiosque.Content.Workflow;
@@ -36,6 +37,7 @@ public abstract class KiosqueDb(DbContextOptions options) : IdentityDbContext<Ne
     public DbSet<FrontPageSlot> FrontPageSlots => Set<FrontPageSlot>();
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<CommentJobLease> CommentJobLeases => Set<CommentJobLease>();
+    public DbSet<Import.ImportJob> ImportJobs => Set<Import.ImportJob>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -43,6 +45,7 @@ public abstract class KiosqueDb(DbContextOptions options) : IdentityDbContext<Ne
         var b = builder;
         b.ConfigureAccounts();
         b.ConfigureComments();
+        b.ConfigureImports();
         b.Entity<SiteSettings>(e =>
         {
             e.Property(x => x.Id).ValueGeneratedNever();
@@ -89,9 +92,13 @@ public abstract class KiosqueDb(DbContextOptions options) : IdentityDbContext<Ne
             e.Property(x => x.Title).HasMaxLength(300);
             e.Property(x => x.Slug).HasMaxLength(200);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.SourceId).HasMaxLength(300);
+            e.HasIndex(x => x.SourceId);
         });
         b.Entity<MediaItem>(e =>
         {
+            e.Property(x => x.SourceId).HasMaxLength(300);
+            e.HasIndex(x => x.SourceId);
             e.Property(x => x.Url).HasMaxLength(500);
             e.Property(x => x.StoragePath).HasMaxLength(500);
             e.Property(x => x.ContentType).HasMaxLength(100);
@@ -125,6 +132,8 @@ public abstract class KiosqueDb(DbContextOptions options) : IdentityDbContext<Ne
             e.Property(x => x.SeoTitle).HasMaxLength(300);
             e.Property(x => x.SeoDescription).HasMaxLength(500);
             e.Property(x => x.CreatedBy).HasMaxLength(200);
+            e.Property(x => x.SourceId).HasMaxLength(300);
+            e.HasIndex(x => x.SourceId);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasOne(x => x.Section).WithMany().OnDelete(DeleteBehavior.Restrict);
             e.HasOne(x => x.Dossier).WithMany().OnDelete(DeleteBehavior.SetNull);
