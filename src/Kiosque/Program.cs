@@ -1,5 +1,6 @@
 using Kiosque.Accounts;
 using Kiosque.Api;
+using Kiosque.Backup;
 using Kiosque.Cli;
 using Kiosque.Comments;
 using Kiosque.Content;
@@ -26,6 +27,7 @@ builder.AddSearch();            // full-text search (SQLite FTS5 or PostgreSQL),
 builder.AddNewsroom();          // the newsroom's pages under /newsroom, its policies and languages
 builder.AddComments();          // reader comments, spam defences, moderation queue, notifications
 builder.AddImport();           // WordPress import: command line and newsroom upload with a background job
+builder.AddBackup();           // backup and restore: one archive with content, media and checksums
 builder.AddCli(args);           // command-line verbs: logs to stderr, results to stdout
 
 var app = builder.Build();

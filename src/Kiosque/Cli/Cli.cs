@@ -31,6 +31,8 @@ public static class Cli
         root.Subcommands.Add(TokensCommand.Create(services, output, error));
         root.Subcommands.Add(UsersCommand.Create(services));
         root.Subcommands.Add(ImportCommand.Create(services));
+        root.Subcommands.Add(BackupCommand.Backup(services));
+        root.Subcommands.Add(BackupCommand.Restore(services));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -93,7 +93,7 @@ public static class WxrReader
         {
             bool more;
             try { more = reader.Read(); }
-            catch (XmlException e) { throw Wrap(e); }
+            catch (XmlException e) { throw Wrap(e, line); }
             if (!more) break;
             if (reader.NodeType != XmlNodeType.Element) continue;
             if (!sawRoot)
@@ -120,7 +120,7 @@ public static class WxrReader
                     default: break;
                 }
             }
-            catch (XmlException e) { throw Wrap(e); }
+            catch (XmlException e) { throw Wrap(e, line); }
             if (yielded is null) continue;
             if (!sentSite)
             {
@@ -139,12 +139,12 @@ public static class WxrReader
         }
     }
 
-    static WxrException Wrap(XmlException e)
+    static WxrException Wrap(XmlException e, IXmlLineInfo where)
     {
         var reason = e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase)
             ? "the file declares a DTD (<!DOCTYPE …>), which is refused: a WordPress export never has one, and DTDs carry external entities and entity-expansion bombs."
             : "the XML is malformed: " + StripPosition(e.Message);
-        return new WxrException(e.LineNumber, reason);
+        return new WxrException(e.LineNumber > 0 ? e.LineNumber : where.LineNumber, reason);
     }
 
     static string StripPosition(string message)
