@@ -47,6 +47,7 @@ app.MapNewsroom();
 app.MapDistribution();
 app.MapSearch();
 app.MapComments();
+app.MapImport();
 app.MapSite();
 
 await app.RunAsync();

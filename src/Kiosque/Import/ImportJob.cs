@@ -24,6 +24,7 @@ public sealed class ImportJob
     /// <summary>The summary when it succeeded, the reason (with the line) when it failed.</summary>
     public string? Message { get; set; }
     public string CreatedBy { get; set; } = "";
+    public string CreatedByName { get; set; } = "";
     public DateTime CreatedAt { get; set; }
     public DateTime? FinishedAt { get; set; }
     public string? ClaimedBy { get; set; }
@@ -42,6 +43,7 @@ public static class ImportModel
             e.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.Message).HasMaxLength(ImportJob.MaxMessage);
             e.Property(x => x.CreatedBy).HasMaxLength(200);
+            e.Property(x => x.CreatedByName).HasMaxLength(200);
             e.Property(x => x.ClaimedBy).HasMaxLength(100);
         });
 }

@@ -84,6 +84,7 @@ public static class WxrReader
 
     public static IEnumerable<object> Read(Stream stream)
     {
+        var doctypeLine = DoctypeLine(stream);
         using var reader = XmlReader.Create(stream, Settings);
         var line = (IXmlLineInfo)reader;
         var sawRoot = false;
@@ -93,7 +94,7 @@ public static class WxrReader
         {
             bool more;
             try { more = reader.Read(); }
-            catch (XmlException e) { throw Wrap(e, line); }
+            catch (XmlException e) { throw Wrap(e, line, doctypeLine); }
             if (!more) break;
             if (reader.NodeType != XmlNodeType.Element) continue;
             if (!sawRoot)
@@ -120,7 +121,7 @@ public static class WxrReader
                     default: break;
                 }
             }
-            catch (XmlException e) { throw Wrap(e, line); }
+            catch (XmlException e) { throw Wrap(e, line, doctypeLine); }
             if (yielded is null) continue;
             if (!sentSite)
             {
@@ -139,12 +140,25 @@ public static class WxrReader
         }
     }
 
-    static WxrException Wrap(XmlException e, IXmlLineInfo where)
+    static WxrException Wrap(XmlException e, IXmlLineInfo where, int doctypeLine)
     {
-        var reason = e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase)
-            ? "the file declares a DTD (<!DOCTYPE …>), which is refused: a WordPress export never has one, and DTDs carry external entities and entity-expansion bombs."
-            : "the XML is malformed: " + StripPosition(e.Message);
-        return new WxrException(e.LineNumber > 0 ? e.LineNumber : where.LineNumber, reason);
+        if (e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
+            return new WxrException(e.LineNumber > 0 ? e.LineNumber : doctypeLine,
+                "the file declares a DTD (<!DOCTYPE …>), which is refused: a WordPress export never has one, and DTDs carry external entities and entity-expansion bombs.");
+        return new WxrException(e.LineNumber > 0 ? e.LineNumber : where.LineNumber, "the XML is malformed: " + StripPosition(e.Message));
+    }
+
+    /// <summary>The reader refuses a DTD without saying where: the line of "&lt;!DOCTYPE" in the first 64 KB, for the message.</summary>
+    static int DoctypeLine(Stream stream)
+    {
+        if (!stream.CanSeek) return 0;
+        var start = stream.Position;
+        var buffer = new byte[64 * 1024];
+        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        stream.Position = start;
+        var head = buffer.AsSpan(0, read);
+        var at = head.IndexOf("<!DOCTYPE"u8);
+        return at < 0 ? 0 : head[..at].Count((byte)'\n') + 1;
     }
 
     static string StripPosition(string message)

@@ -52,6 +52,7 @@ namespace Kiosque.Infrastructure.Migrations.Sqlite
                     Total = table.Column<int>(type: "INTEGER", nullable: false),
                     Message = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),

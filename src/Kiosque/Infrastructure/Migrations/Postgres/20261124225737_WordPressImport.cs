@@ -53,6 +53,7 @@ namespace Kiosque.Infrastructure.Migrations.Postgres
                     Total = table.Column<int>(type: "integer", nullable: false),
                     Message = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ClaimedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
