@@ -19,7 +19,11 @@ public static class Cli
     public static void AddCli(this WebApplicationBuilder builder, string[] args)
     {
         if (IsCommand(args))
+        {
             builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            // A command's standard error is for what went wrong, not for every SQL statement of an import or restore.
+            builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        }
     }
 
     public static Task<int> RunCliAsync(this WebApplication app, string[] args) =>

@@ -123,6 +123,7 @@ public sealed partial class WordPressImporter(KiosqueDb db, HtmlSanitizing sanit
     static Scan ScanFile(string path, CancellationToken ct)
     {
         var scan = new Scan();
+        var known = new HashSet<(bool, string)>();
         using var stream = OpenFile(path);
         foreach (var entry in WxrReader.Read(stream))
         {
@@ -131,11 +132,14 @@ public sealed partial class WordPressImporter(KiosqueDb db, HtmlSanitizing sanit
             {
                 case WxrSite s: scan.Site = s; break;
                 case WxrAuthor a: scan.Authors.Add(a); break;
-                case WxrTerm t: scan.Terms.Add(t); break;
+                case WxrTerm t:
+                    if (known.Add((t.IsTag, t.Slug))) scan.Terms.Add(t);
+                    break;
                 case WxrItem item:
                     scan.Items++;
+                    // Terms used by entries but not declared at the top (partial exports) are created too.
                     foreach (var term in item.Terms)
-                        if (!scan.Terms.Any(t => t.IsTag == term.IsTag && t.Slug == term.Slug))
+                        if (known.Add((term.IsTag, term.Slug)))
                             scan.Terms.Add(new WxrTerm(item.Line, term.IsTag, term.Slug, term.Name, null));
                     if (item.PostType == "attachment")
                     {

@@ -90,12 +90,18 @@ public static class WxrReader
         var sawRoot = false;
         string? baseUrl = null, version = null, link = null;
         var sentSite = false;
+        // A handler that reads an element whole leaves the reader on the node after it, which may be the next
+        // element (exports without line breaks): then that node is looked at without reading on.
+        var onNextNode = false;
         while (true)
         {
-            bool more;
-            try { more = reader.Read(); }
-            catch (XmlException e) { throw Wrap(e, line, doctypeLine); }
-            if (!more) break;
+            if (!onNextNode)
+            {
+                try { reader.Read(); }
+                catch (XmlException e) { throw Wrap(e, line, doctypeLine); }
+            }
+            onNextNode = false;
+            if (reader.EOF) break;
             if (reader.NodeType != XmlNodeType.Element) continue;
             if (!sawRoot)
             {
@@ -107,6 +113,7 @@ public static class WxrReader
             if (reader.Depth != 2) continue;
             var ns = Ns(reader.NamespaceURI);
             object? yielded = null;
+            var (startLine, startPosition) = (line.LineNumber, line.LinePosition);
             try
             {
                 switch (ns, reader.LocalName)
@@ -122,11 +129,12 @@ public static class WxrReader
                 }
             }
             catch (XmlException e) { throw Wrap(e, line, doctypeLine); }
+            onNextNode = line.LineNumber != startLine || line.LinePosition != startPosition;
             if (yielded is null) continue;
             if (!sentSite)
             {
                 if (version is null)
-                    throw new WxrException(line.LineNumber, "this is not a WordPress export: <wp:wxr_version> is missing before the first entry.");
+                    throw new WxrException(startLine, "this is not a WordPress export: <wp:wxr_version> is missing before the first entry.");
                 sentSite = true;
                 yield return new WxrSite(baseUrl ?? link, version);
             }

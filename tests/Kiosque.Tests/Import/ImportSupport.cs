@@ -53,9 +53,7 @@ public static class ImportSupport
         <?xml version="1.0" encoding="UTF-8"?>
         <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
         <channel>
-        <title>Gen</title>
-        <link>https://gen.example.org</link>
-        <wp:wxr_version>1.2</wp:wxr_version>
+        <title>Gen</title><link>https://gen.example.org</link><wp:wxr_version>1.2</wp:wxr_version>
         <wp:base_blog_url>https://gen.example.org</wp:base_blog_url>
         <wp:author><wp:author_login>redac</wp:author_login><wp:author_email>redac@gen.example.org</wp:author_email><wp:author_display_name><![CDATA[La Rédaction]]></wp:author_display_name></wp:author>
         <wp:category><wp:term_id>1</wp:term_id><wp:category_nicename>actu</wp:category_nicename><wp:cat_name><![CDATA[Actu]]></wp:cat_name></wp:category>
