@@ -209,7 +209,7 @@ public sealed partial class WordPressImporter(KiosqueDb db, HtmlSanitizing sanit
                 if (slug.Length == 0 || state.Tags.ContainsKey(term.Slug)) continue;
                 if (tags.TryGetValue(slug, out var existing)) state.Tags[term.Slug] = existing;
                 else if (newTags.Find(t => t.Tag.Slug == slug) is { Tag: not null } same) newTags.Add((term.Slug, same.Tag));
-                else newTags.Add((term.Slug, new Tag { Name = Limit(term.Name, 100), Slug = slug }));
+                else newTags.Add((term.Slug, new Tag { Name = Limit(WebUtility.HtmlDecode(term.Name), 100), Slug = slug }));
                 continue;
             }
             if (slug.Length > 100) slug = slug[..100].TrimEnd('-');
@@ -223,7 +223,11 @@ public sealed partial class WordPressImporter(KiosqueDb db, HtmlSanitizing sanit
             if (Slugs.Reserved.Contains(slug) || state.PageSlugs.Contains(slug) || state.SectionSlugs.Contains(slug))
                 slug = Unique(slug + "-rubrique", s => state.SectionSlugs.Contains(s) || state.PageSlugs.Contains(s));
             state.SectionSlugs.Add(slug);
-            newSections.Add((term.Slug, new Section { Name = Limit(term.Name, 100), Slug = slug, Description = term.Description, Position = ++position }));
+            newSections.Add((term.Slug, new Section
+            {
+                Name = Limit(WebUtility.HtmlDecode(term.Name), 100), Slug = slug,
+                Description = term.Description is null ? null : PlainText(term.Description), Position = ++position,
+            }));
         }
         db.Sections.AddRange(newSections.Select(s => s.Section));
         db.Tags.AddRange(newTags.Select(t => t.Tag).Distinct());

@@ -65,6 +65,8 @@ public sealed class NewsroomImportTests
         Assert.Contains("Created: 58 articles, 21 pages", page.QuerySelector(".nr-import-report")!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("progress"));
         Assert.NotNull(page.QuerySelector("script[src^='/newsroom/import.js']"));
+        // Media imported as metadata only (no uploads folder on the web) still list in the library.
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/newsroom/medias")).Status);
         var (_, list) = await admin.GetAsync("/newsroom/import");
         Assert.Contains("site.wordpress.xml", list.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
         // The uploaded file is gone once imported; the audit log names who imported.
