@@ -11,7 +11,8 @@ public sealed class ImportOptions
     public const string SectionName = "Kiosque:Import";
     /// <summary>The largest export the newsroom accepts for upload (the command line has no limit).</summary>
     public long MaxUploadBytes { get; set; } = 512L * 1024 * 1024;
-    public int PollSeconds { get; set; } = 2;
+    /// <summary>How often an instance looks for jobs queued elsewhere; an upload wakes its own instance at once.</summary>
+    public int PollSeconds { get; set; } = 30;
     /// <summary>How long an instance owns a job it claimed; after that, another may take it over.</summary>
     public int LeaseMinutes { get; set; } = 30;
     public int MaxAttempts { get; set; } = 3;
@@ -30,7 +31,7 @@ public sealed class ImportProgress
 }
 
 /// <summary>Newsroom uploads: the file is kept under {DataPath}/imports until its job ends.</summary>
-public sealed class ImportJobs(KiosqueDb db, IOptions<KiosqueOptions> options, TimeProvider clock)
+public sealed class ImportJobs(KiosqueDb db, IOptions<KiosqueOptions> options, TimeProvider clock, ImportJobRunner runner)
 {
     public const string Folder = "imports";
 
@@ -60,6 +61,7 @@ public sealed class ImportJobs(KiosqueDb db, IOptions<KiosqueOptions> options, T
             File.Delete(full);
             throw;
         }
+        runner.Wake();
         return job;
     }
 }
@@ -74,10 +76,20 @@ public sealed class ImportJobRunner(IServiceScopeFactory scopes, ImportProgress 
 {
     readonly string instance = $"{Environment.MachineName[..Math.Min(60, Environment.MachineName.Length)]}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
+    readonly SemaphoreSlim wake = new(0);
+
+    /// <summary>A job was queued in this instance: look now rather than at the next poll.</summary>
+    public void Wake()
+    {
+        if (wake.CurrentCount == 0) wake.Release();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            try { await wake.WaitAsync(TimeSpan.FromSeconds(importOptions.Value.PollSeconds), stoppingToken); }
+            catch (OperationCanceledException) { return; }
             try
             {
                 while (await RunOneAsync(stoppingToken)) { }
@@ -86,9 +98,13 @@ public sealed class ImportJobRunner(IServiceScopeFactory scopes, ImportProgress 
             {
                 logger.LogError(e, "The import job runner failed; it will try again");
             }
-            try { await Task.Delay(TimeSpan.FromSeconds(importOptions.Value.PollSeconds), clock, stoppingToken); }
-            catch (OperationCanceledException) { return; }
         }
+    }
+
+    public override void Dispose()
+    {
+        wake.Dispose();
+        base.Dispose();
     }
 
     /// <summary>Claims and runs the oldest job that is free; false when there was none.</summary>
