@@ -1,10 +1,12 @@
 using Kiosque.Accounts;
 using Kiosque.Api;
+using Kiosque.Backup;
 using Kiosque.Cli;
 using Kiosque.Comments;
 using Kiosque.Content;
 using Kiosque.Content.Workflow;
 using Kiosque.Distribution;
+using Kiosque.Import;
 using Kiosque.Infrastructure;
 using Kiosque.Media;
 using Kiosque.Newsroom;
@@ -26,8 +28,10 @@ builder.AddDistribution();      // RSS, Atom and podcast feeds, sitemaps
 builder.AddSearch();            // full-text search (SQLite FTS5 or PostgreSQL), "À lire aussi" suggestions
 builder.AddNewsroom();          // the newsroom's pages under /newsroom, its policies and languages
 builder.AddComments();          // reader comments, spam defences, moderation queue, notifications
-builder.AddWires();              // IPTC ninjs wire ingest (watched folder, /api/v1/ingest/ninjs) into draft articles
-builder.AddWebhooks();           // admin-registered webhooks: signed deliveries from an outbox, retried in the background
+builder.AddWires();             // IPTC ninjs wire ingest (watched folder, /api/v1/ingest/ninjs) into draft articles
+builder.AddWebhooks();          // admin-registered webhooks: signed deliveries from an outbox, retried in the background
+builder.AddImport();            // WordPress import: command line and newsroom upload with a background job
+builder.AddBackup();            // backup and restore: one archive with content, media and checksums
 builder.AddCli(args);           // command-line verbs: logs to stderr, results to stdout
 
 var app = builder.Build();
@@ -47,6 +51,7 @@ app.MapNewsroom();
 app.MapDistribution();
 app.MapSearch();
 app.MapComments();
+app.MapImport();
 app.MapSite();
 
 await app.RunAsync();

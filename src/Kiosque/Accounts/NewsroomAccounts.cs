@@ -43,6 +43,12 @@ public sealed class NewsroomAccounts(KiosqueDb db, UserManager<NewsroomUser> use
         if (user is { PasswordHash: not null }) return AccountResult.Fail(AccountsText.AlreadyHasAccount(email));
         user ??= await CreateAsync(email, displayName, role);
         if (user is null) return AccountResult.Fail(AccountsText.InvalidEmail(email));
+        if (user.DisabledAt is not null)
+        {
+            // Accounts made by an import wait, disabled, for this invitation.
+            user.DisabledAt = null;
+            await users.UpdateAsync(user);
+        }
         await SetRoleAsync(user, role);
         var token = await links.CreateAsync(user.Id, AccountLinkPurpose.SetUp, ct);
         var link = links.Url(AccountPaths.Welcome, token, requestBase);

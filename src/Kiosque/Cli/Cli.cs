@@ -5,7 +5,7 @@ namespace Kiosque.Cli;
 /// <summary>The command-line verbs of the same executable: `Kiosque tokens create …`, `Kiosque users create-admin …`.</summary>
 public static class Cli
 {
-    static readonly string[] Verbs = ["tokens", "users"];
+    static readonly string[] Verbs = ["tokens", "users", "import", "backup", "restore"];
 
     /// <summary>Exit code for a command line that asks for something impossible (unknown role, missing option).</summary>
     public const int UsageError = 2;
@@ -19,7 +19,11 @@ public static class Cli
     public static void AddCli(this WebApplicationBuilder builder, string[] args)
     {
         if (IsCommand(args))
+        {
             builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            // A command's standard error is for what went wrong, not for every SQL statement of an import or restore.
+            builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        }
     }
 
     public static Task<int> RunCliAsync(this WebApplication app, string[] args) =>
@@ -30,6 +34,9 @@ public static class Cli
         var root = new RootCommand("Kiosque: the newsroom publishing platform. Without a command, runs the web application.");
         root.Subcommands.Add(TokensCommand.Create(services, output, error));
         root.Subcommands.Add(UsersCommand.Create(services));
+        root.Subcommands.Add(ImportCommand.Create(services));
+        root.Subcommands.Add(BackupCommand.Backup(services));
+        root.Subcommands.Add(BackupCommand.Restore(services));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -36,6 +36,8 @@ public sealed class Comment
     public string? ModeratedBy { get; set; }
     public DateTime? EditedAt { get; set; }
     public string? EditedBy { get; set; }
+    /// <summary>Where an imported comment came from: re-imports skip it.</summary>
+    public string? SourceId { get; set; }
 }
 
 /// <summary>A once-a-day job's row: instances race with a conditional update and only the winner runs.</summary>
@@ -64,6 +66,8 @@ public static class CommentsModel
             e.Property(x => x.HeldReason).HasMaxLength(200);
             e.Property(x => x.ModeratedBy).HasMaxLength(200);
             e.Property(x => x.EditedBy).HasMaxLength(200);
+            e.Property(x => x.SourceId).HasMaxLength(300);
+            e.HasIndex(x => x.SourceId);
             e.HasOne<Article>().WithMany().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Comment>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Cascade);
         });

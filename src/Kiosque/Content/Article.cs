@@ -52,6 +52,8 @@ public sealed class Article
     public DateTime? FirstPublishedAt { get; set; }
     /// <summary>Incremented on every save; a save that read an older version is refused as a conflict.</summary>
     public int Version { get; set; }
+    /// <summary>Where an imported article came from, e.g. "wordpress:example.org/post/42": re-imports skip it.</summary>
+    public string? SourceId { get; set; }
 
     /// <summary>Video sections: a YouTube, Vimeo or Dailymotion URL, or a site-relative MP4.</summary>
     public string? VideoUrl { get; set; }

@@ -52,6 +52,8 @@ public sealed class Page
     public PageStatus Status { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>Where an imported page came from, e.g. "wordpress:example.org/page/2": re-imports skip it.</summary>
+    public string? SourceId { get; set; }
 }
 
 public sealed class MediaItem
@@ -75,4 +77,7 @@ public sealed class MediaItem
     /// Such an item has no <see cref="StoragePath"/>: no file of ours to serve, resize or delete.
     /// </summary>
     public string? SourceUrl { get; set; }
+    /// <summary>Where an imported item came from; when only its metadata was imported, <see cref="StoragePath"/> is empty
+    /// and <see cref="Url"/> is the original's absolute address.</summary>
+    public string? SourceId { get; set; }
 }

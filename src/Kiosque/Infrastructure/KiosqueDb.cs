@@ -4,6 +4,7 @@ using Kiosque.Comments;
 using Kiosque.Webhooks;
 using Kiosque.Wires;
 using Kiosque.Content;
+using Kiosque.Import;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Kiosque.Content.Workflow;
@@ -41,6 +42,7 @@ public abstract class KiosqueDb(DbContextOptions options) : IdentityDbContext<Ne
     public DbSet<WireItem> WireItems => Set<WireItem>();
     public DbSet<Webhook> Webhooks => Set<Webhook>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<Import.ImportJob> ImportJobs => Set<Import.ImportJob>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -50,6 +52,7 @@ public abstract class KiosqueDb(DbContextOptions options) : IdentityDbContext<Ne
         b.ConfigureComments();
         b.ConfigureWires();
         b.ConfigureWebhooks();
+        b.ConfigureImports();
         b.Entity<SiteSettings>(e =>
         {
             e.Property(x => x.Id).ValueGeneratedNever();
@@ -96,9 +99,13 @@ public abstract class KiosqueDb(DbContextOptions options) : IdentityDbContext<Ne
             e.Property(x => x.Title).HasMaxLength(300);
             e.Property(x => x.Slug).HasMaxLength(200);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.SourceId).HasMaxLength(300);
+            e.HasIndex(x => x.SourceId);
         });
         b.Entity<MediaItem>(e =>
         {
+            e.Property(x => x.SourceId).HasMaxLength(300);
+            e.HasIndex(x => x.SourceId);
             e.Property(x => x.Url).HasMaxLength(500);
             e.Property(x => x.StoragePath).HasMaxLength(500);
             e.Property(x => x.ContentType).HasMaxLength(100);
@@ -134,6 +141,8 @@ public abstract class KiosqueDb(DbContextOptions options) : IdentityDbContext<Ne
             e.Property(x => x.SeoTitle).HasMaxLength(300);
             e.Property(x => x.SeoDescription).HasMaxLength(500);
             e.Property(x => x.CreatedBy).HasMaxLength(200);
+            e.Property(x => x.SourceId).HasMaxLength(300);
+            e.HasIndex(x => x.SourceId);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasOne(x => x.Section).WithMany().OnDelete(DeleteBehavior.Restrict);
             e.HasOne(x => x.Dossier).WithMany().OnDelete(DeleteBehavior.SetNull);

@@ -34,6 +34,13 @@ public sealed class SearchIndexer(KiosqueDb db, ISearchEngine engine)
         }
     }
 
+    /// <summary>The given articles that are published (imports, restores), in batches.</summary>
+    public async Task IndexAsync(IReadOnlyList<int> articleIds, CancellationToken ct)
+    {
+        foreach (var chunk in articleIds.Chunk(Batch))
+            await engine.IndexAsync(await DocumentsAsync(db.Articles.Where(a => chunk.Contains(a.Id)), ct), ct);
+    }
+
     async Task<List<SearchDocument>> DocumentsAsync(IQueryable<Article> articles, CancellationToken ct)
     {
         var rows = await articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.PublishedAt != null)

@@ -176,7 +176,7 @@ public sealed class ArticlesEditorTests
         form.Set("Form.RelatedQuery", target.Headline.Split(' ').OrderByDescending(w => w.Length).First());
         using var searched = await form.PostAsync(editor, "related-search");
         var page = await NewsroomSession.ParseAsync(searched);
-        var add = page.QuerySelectorAll(".ar-results button").Single(b => b.GetAttribute("value") == $"related-add:{target.Id}");
+        var add = page.QuerySelectorAll("[aria-live=polite] .ar-results button").Single(b => b.GetAttribute("value") == $"related-add:{target.Id}");
 
         form = PostedForm.Of(page);
         using var added = await form.PostAsync(editor, add.GetAttribute("value")!);

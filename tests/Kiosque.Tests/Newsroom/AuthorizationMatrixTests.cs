@@ -225,6 +225,11 @@ public sealed class AuthorizationMatrixTests(MatrixApp matrix) : IClassFixture<M
         ["POST /newsroom/commentaires?handler=Edit"] = Access.Editor,
         ["POST /newsroom/commentaires?handler=Moderate"] = Access.Editor,
         ["POST /newsroom/commentaires?handler=Settings"] = Access.Admin,
+        // ---- newsroom: WordPress import (admins only)
+        ["GET /newsroom/import"] = Access.Admin,
+        ["POST /newsroom/import"] = Access.Admin,
+        ["GET /newsroom/import/{id:int}"] = Access.Admin,
+        ["GET /newsroom/import/{id:int}/etat"] = Access.Admin,
         // The catch-all that words 404/405/415 problems for routes that do not exist.
         ["GET /api/{**path}"] = Access.Anonymous,
         ["POST /api/{**path}"] = Access.Anonymous,
@@ -317,6 +322,7 @@ public sealed class MatrixApp : IAsyncLifetime
     Page page = null!;
     MediaItem media = null!;
     int articleId;
+    int importJobId;
     string articleSlug = "";
     Kiosque.Webhooks.Webhook webhook = null!;
 
@@ -372,6 +378,14 @@ public sealed class MatrixApp : IAsyncLifetime
         page = new Page { Title = "Qui sommes-nous ?", Slug = "qui-sommes-nous", BodyHtml = "<p>Une rédaction.</p>", Status = PageStatus.Published, CreatedAt = SiteData.Published, UpdatedAt = SiteData.Published };
         webhook = new Kiosque.Webhooks.Webhook { Url = "https://hooks.example.org/matrice", Secret = "s", Events = "article.published", CreatedAt = SiteData.Published };
         await app.AddAsync(section, dossier, media, author, tag, page, webhook);
+        // A finished import, for its page and its progress endpoint.
+        var job = new Kiosque.Import.ImportJob
+        {
+            FileName = "export.xml", StoredPath = "imports/fini.xml", State = Kiosque.Import.ImportJobState.Succeeded,
+            CreatedBy = "test", CreatedByName = "Test", CreatedAt = SiteData.Published, FinishedAt = SiteData.Published, Message = "Created: 0 articles.",
+        };
+        await app.AddAsync(job);
+        importJobId = job.Id;
         // Through the API, so that the article has revisions 1 and 2 to diff and restore, and an author who uses the photo.
         using var editor = await app.CreateApiClientAsync(Kiosque.Api.Roles.Editor);
         articleId = await editor.CreateArticleAsync(new
@@ -477,6 +491,7 @@ public sealed class MatrixApp : IAsyncLifetime
         (var p, "id") when p.StartsWith("/newsroom/reglages/signatures/", StringComparison.Ordinal) => Id(author.Id),
         (var p, "id") when p.StartsWith("/newsroom/reglages/rubriques/", StringComparison.Ordinal) => Id(section.Id),
         (var p, "id") when p.StartsWith("/newsroom/reglages/dossiers/", StringComparison.Ordinal) => Id(dossier.Id),
+        (var p, "id") when p.StartsWith("/newsroom/import/", StringComparison.Ordinal) => Id(importJobId),
         (var p, "id") when p.StartsWith("/newsroom/reglages/pages/", StringComparison.Ordinal) =>
             Id(request.Method == "GET" ? page.Id : (await FreshPageAsync()).Id),
         (_, "from" or "number") => "1",

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Kiosque.Site;
+
+namespace Kiosque.Import;
+
+/// <summary>An attachment as bodies refer to it: its address (the copied file's when there is one), alt and caption.</summary>
+public sealed record AttachmentRef(string Url, string Alt, string? Caption);
+
+/// <summary>
+/// Turns a WordPress body into the HTML our editor writes, before it goes through the sanitizer: Gutenberg block
+/// comments removed, [caption], [gallery] and [embed] shortcodes and bare video URLs converted, and classic-editor
+/// text given paragraphs the way wpautop does.
+/// </summary>
+public static partial class WordPressBodies
+{
+    public static string Convert(string content, IReadOnlyDictionary<long, AttachmentRef> attachments,
+        IReadOnlyList<long> childAttachments, IReadOnlyDictionary<string, string> movedUrls)
+    {
+        if (string.IsNullOrWhiteSpace(content)) return "";
+        var isBlocks = content.Contains("<!-- wp:", StringComparison.Ordinal);
+        var html = BlockComment().Replace(content.Replace("\r\n", "\n", StringComparison.Ordinal), "");
+        html = Caption().Replace(html, m => CaptionFigure(m.Groups["attrs"].Value, m.Groups["inner"].Value));
+        html = Gallery().Replace(html, m => GalleryFigure(m.Groups["attrs"].Value, attachments, childAttachments));
+        html = Embed().Replace(html, m => EmbedHtml(WebUtility.HtmlDecode(m.Groups["url"].Value.Trim())));
+        html = BareUrlLine().Replace(html, m => EmbedHtml(WebUtility.HtmlDecode(m.Groups["url"].Value)));
+        if (!isBlocks) html = AutoParagraphs(html);
+        if (movedUrls.Count > 0)
+            html = UrlAttribute().Replace(html, m => movedUrls.TryGetValue(WebUtility.HtmlDecode(m.Groups["url"].Value), out var moved)
+                ? $"{m.Groups["name"].Value}=\"{WebUtility.HtmlEncode(moved)}\"" : m.Value);
+        return html;
+    }
+
+    /// <summary>[caption id="…" caption="text"]&lt;img …&gt; text[/caption] → a figure with its caption.</summary>
+    static string CaptionFigure(string attrs, string inner)
+    {
+        inner = inner.Trim();
+        var image = ImageOrLinkedImage().Match(inner);
+        var media = image.Success ? image.Value : "";
+        var text = image.Success ? inner.Remove(image.Index, image.Length) : inner;
+        if (string.IsNullOrWhiteSpace(text)) text = Attribute(attrs, "caption") ?? "";
+        var caption = string.IsNullOrWhiteSpace(text) ? "" : $"<figcaption>{text.Trim()}</figcaption>";
+        return $"\n\n<figure>{media}{caption}</figure>\n\n";
+    }
+
+    /// <summary>[gallery ids="1,2"] (or the post's own attachments) → a figure of images, each with its caption.</summary>
+    static string GalleryFigure(string attrs, IReadOnlyDictionary<long, AttachmentRef> attachments, IReadOnlyList<long> children)
+    {
+        var ids = Attribute(attrs, "ids") is { } list
+            ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(s => long.TryParse(s, out var id) ? id : 0).Where(id => id > 0).ToList()
+            : (IReadOnlyList<long>)children;
+        if (Attribute(attrs, "exclude") is { } excluded)
+        {
+            var skip = excluded.Split(',', StringSplitOptions.TrimEntries).ToHashSet();
+            ids = [.. ids.Where(id => !skip.Contains(id.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+        }
+        var sb = new StringBuilder();
+        foreach (var id in ids)
+        {
+            if (!attachments.TryGetValue(id, out var a) || !IsImage(a.Url)) continue;
+            sb.Append("<figure><img src=\"").Append(WebUtility.HtmlEncode(a.Url)).Append("\" alt=\"")
+                .Append(WebUtility.HtmlEncode(a.Alt)).Append("\">");
+            if (!string.IsNullOrWhiteSpace(a.Caption)) sb.Append("<figcaption>").Append(WebUtility.HtmlEncode(a.Caption)).Append("</figcaption>");
+            sb.Append("</figure>");
+        }
+        return sb.Length == 0 ? "" : $"\n\n{sb}\n\n";
+    }
+
+    /// <summary>A YouTube, Vimeo or Dailymotion address becomes the editor's video embed; any other a plain link.</summary>
+    static string EmbedHtml(string url)
+    {
+        var encoded = WebUtility.HtmlEncode(url);
+        return MediaEmbeds.ForVideo(url) is { Kind: EmbedKind.Iframe }
+            ? $"\n\n<figure class=\"embed\"><a href=\"{encoded}\">{encoded}</a></figure>\n\n"
+            : $"\n\n<p><a href=\"{encoded}\">{encoded}</a></p>\n\n";
+    }
+
+    static readonly string[] BlockStarts =
+    [
+        "<p", "<ul", "<ol", "<li", "<h1", "<h2", "<h3", "<h4", "<h5", "<h6", "<blockquote", "<figure", "<table", "<pre",
+        "<div", "<hr", "<dl", "<section", "<address", "<form", "<iframe", "<script", "<style", "</",
+    ];
+
+    /// <summary>wpautop in short: blank lines separate paragraphs, single newlines inside one become &lt;br&gt;.</summary>
+    static string AutoParagraphs(string html)
+    {
+        var sb = new StringBuilder(html.Length + 64);
+        foreach (var block in ParagraphBreak().Split(html))
+        {
+            var text = block.Trim();
+            if (text.Length == 0) continue;
+            if (BlockStarts.Any(t => text.StartsWith(t, StringComparison.OrdinalIgnoreCase))) sb.Append(text).Append('\n');
+            else sb.Append("<p>").Append(text.Replace("\n", "<br>\n", StringComparison.Ordinal)).Append("</p>\n");
+        }
+        return sb.ToString();
+    }
+
+    static string? Attribute(string attrs, string name)
+    {
+        var m = Regex.Match(attrs, $"""\b{name}\s*=\s*(?:"(?<v>[^"]*)"|'(?<v>[^']*)'|(?<v>[^\s\]]+))""", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+        return m.Success ? m.Groups["v"].Value : null;
+    }
+
+    static bool IsImage(string url)
+    {
+        var path = url.Split('?', '#')[0];
+        return path.EndsWith(".jpg", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jpeg", StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith(".png", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".gif", StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith(".webp", StringComparison.OrdinalIgnoreCase);
+    }
+
+    [GeneratedRegex(@"<!--\s*/?wp:.*?-->", RegexOptions.Singleline, 1000)]
+    private static partial Regex BlockComment();
+
+    [GeneratedRegex(@"\[caption(?<attrs>[^\]]*)\](?<inner>.*?)\[/caption\]", RegexOptions.Singleline | RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex Caption();
+
+    [GeneratedRegex(@"\[gallery(?<attrs>[^\]]*)\]", RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex Gallery();
+
+    [GeneratedRegex(@"\[embed[^\]]*\](?<url>.*?)\[/embed\]", RegexOptions.Singleline | RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex Embed();
+
+    [GeneratedRegex(@"^[ \t]*(?<url>https?://[^\s<>""]+)[ \t]*$", RegexOptions.Multiline, 1000)]
+    private static partial Regex BareUrlLine();
+
+    [GeneratedRegex(@"^(?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?", RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex ImageOrLinkedImage();
+
+    [GeneratedRegex(@"\n[ \t]*\n")]
+    private static partial Regex ParagraphBreak();
+
+    [GeneratedRegex(@"(?<name>src|href)=""(?<url>[^""]+)""", RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex UrlAttribute();
+}
