@@ -13,7 +13,8 @@ namespace Kiosque.Caching;
 /// settings, navigation, front page, sections, dossiers, authors, pages or media evicts everything (they show on
 /// every page or in ways not worth tracking); a tag renamed or deleted too. A comment that appears, changes or
 /// disappears evicts its article (its page and the lists showing its comment count). Articles themselves are
-/// evicted precisely by <see cref="ArticleCacheEviction"/> from the workflow's events. Evictions wait for the
+/// evicted precisely by <see cref="ArticleCacheEviction"/> from the workflow's events; a save of an article that
+/// raises no event (outside the workflow) still evicts the pages showing it. Evictions wait for the
 /// transaction to commit, so that no request can cache the old state after the eviction.
 /// </summary>
 public sealed class SiteChangeEviction(PageCache cache) : ISaveChangesInterceptor, IDbTransactionInterceptor
@@ -93,6 +94,8 @@ public sealed class SiteChangeEviction(PageCache cache) : ISaveChangesIntercepto
         // A new tag or image shows nowhere yet; the article that uses it raises its own event.
         Tag or MediaItem when entry.State != EntityState.Added => CacheTags.Site,
         Comment comment when Shows(entry, comment) => CacheTags.Article(comment.ArticleId),
+        // The workflow's events evict articles precisely; this catches any other save of an article (a script, a test).
+        Article article when entry.State != EntityState.Added => CacheTags.Article(article.Id),
         _ => null,
     };
 

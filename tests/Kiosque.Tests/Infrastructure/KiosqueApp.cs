@@ -18,6 +18,10 @@ public enum DatabaseKind { Sqlite, Postgres }
 /// </summary>
 public sealed class KiosqueApp : WebApplicationFactory<Program>
 {
+    // Each host watches files (configuration, asp-append-version): with inotify, a parallel run of many hosts on a
+    // machine shared with other test runs exhausts the per-user limit of 128 instances. Polling needs none.
+    static KiosqueApp() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+
     readonly Dictionary<string, string?> settings;
     readonly Action<IServiceCollection>? services;
     readonly bool ownsDataPath;
