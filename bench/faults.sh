@@ -133,7 +133,7 @@ log "starting Kiosque on $URL ($([ "$SQLITE" = 1 ] && echo SQLite || echo Postgr
 start_kiosque
 
 # A few reader pages from the sitemap: the article pages are what a breaking story sends readers to.
-curl -fsS "$URL/sitemaps/articles-1.xml" | grep -o '<loc>[^<]*</loc>' | sed -E 's#<loc>https?://[^/]+##; s#</loc>##' | head -n 20 > "$RUN/paths"
+curl -fsS "$URL/sitemaps/articles-1.xml" | grep -o '<loc>[^<]*</loc>' | sed -E 's#<loc>https?://[^/]+##; s#</loc>##' | head -n 20 > "$RUN/paths" || true
 [ -s "$RUN/paths" ] || die "no article in the sitemap"
 ARTICLE=$(head -n 1 "$RUN/paths")
 PATHS="/ $(tr '\n' ' ' < "$RUN/paths")"
@@ -143,8 +143,8 @@ result() { # result NAME OK(0|1) DETAIL
   if [ "$2" = 0 ]; then echo "PASS $1: $3"; else echo "FAIL $1: $3"; FAILED=1; fi
 }
 
-status_count() { grep -E "^status $1 " "$2" | awk '{s+=$3} END {print s+0}'; }
-five_xx() { grep -E '^status 5[0-9][0-9] ' "$1" | awk '{s+=$3} END {print s+0}'; }
+status_count() { awk -v code="$1" '$1 == "status" && $2 == code {s+=$3} END {print s+0}' "$2"; }
+five_xx() { awk '$1 == "status" && $2 >= 500 {s+=$3} END {print s+0}' "$1"; }
 
 # ---------------------------------------------------------------- load
 if [ -z "$ONLY" ] || [ "$ONLY" = load ]; then
@@ -153,21 +153,22 @@ if [ -z "$ONLY" ] || [ "$ONLY" = load ]; then
   [ -n "$ARTICLE_ID" ] || die "no comment form on $ARTICLE (comments closed on the demo article?)"
   JAR=$RUN/cookies
   PREVIEW=$(curl -fsS -c "$JAR" "$URL/commentaires/apercu?article=$ARTICLE_ID")
-  TOKEN=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<< "$PREVIEW" | sed -E 's/.*value="([^"]*)"/\1/' | head -n 1)
-  [ -n "$TOKEN" ] || TOKEN=$(grep -o 'name="__RequestVerificationToken" value="[^"]*"' <<< "$PREVIEW" | sed -E 's/.*value="([^"]*)"/\1/' | head -n 1)
-  STAMP_VALUE=$(grep -o 'name="Stamp" value="[^"]*"' <<< "$PREVIEW" | sed -E 's/.*value="([^"]*)"/\1/' | head -n 1)
+  TOKEN=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<< "$PREVIEW" | sed -E 's/.*value="([^"]*)"/\1/' | head -n 1 || true)
+  [ -n "$TOKEN" ] || TOKEN=$(grep -o 'name="__RequestVerificationToken" value="[^"]*"' <<< "$PREVIEW" | sed -E 's/.*value="([^"]*)"/\1/' | head -n 1 || true)
+  STAMP_VALUE=$(grep -o 'name="Stamp" value="[^"]*"' <<< "$PREVIEW" | sed -E 's/.*value="([^"]*)"/\1/' | head -n 1 || true)
   [ -n "$TOKEN" ] && [ -n "$STAMP_VALUE" ] || die "could not read the comment form's token and stamp"
-  COOKIE=$(awk '!/^#/ && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep="; "}' "$JAR")
+  # curl marks HttpOnly cookies (the anti-forgery one) with a "#HttpOnly_" prefix on the domain column.
+  COOKIE=$(sed 's/^#HttpOnly_//' "$JAR" | awk '!/^#/ && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep="; "}')
   MARKER="faults$STAMP"
   log "load: $DURATION at $CONNECTIONS connections — reads, searches and comment posts on $ARTICLE"
   FAULTS_PATHS="$PATHS" FAULTS_WRITE_PCT=10 FAULTS_SEARCH_PCT=15 FAULTS_MARKER="$MARKER" FAULTS_COOKIE="$COOKIE" \
   FAULTS_FORM="ArticleId=$ARTICLE_ID&Stamp=$(urlencode "$STAMP_VALUE")&__RequestVerificationToken=$(urlencode "$TOKEN")" \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s "$BENCH/faults.lua" "$URL" > "$RUN/load.txt" 2>&1 || true
-  ACKED=$(grep -E '^acked ' "$RUN/load.txt" | awk '{print $2}')
+  ACKED=$(awk '$1 == "acked" {print $2}' "$RUN/load.txt")
   ERRORS=$(five_xx "$RUN/load.txt")
   sleep 1
   STORED=$(count_comments "$MARKER")
-  detail="$(grep -E '^Requests/sec' "$RUN/load.txt" | awk '{print $2}') req/s, 5xx: $ERRORS, comments acknowledged: ${ACKED:-?}, stored: $STORED, $(grep -E '^(socket-errors|p99-ms)' "$RUN/load.txt" | tr '\n' ' ')"
+  detail="$(awk '$1 == "Requests/sec:" {print $2}' "$RUN/load.txt") req/s, 5xx: $ERRORS, comments acknowledged: ${ACKED:-?}, stored: $STORED, other statuses: $(awk '$1 == "status" && $2 != 200 && $2 != 302 {printf "%s×%s ", $2, $3}' "$RUN/load.txt"), $(awk '$1 == "socket-errors" || $1 == "p99-ms"' "$RUN/load.txt" | tr '\n' ' ')"
   ok=1; [ "$ERRORS" = 0 ] && [ -n "$ACKED" ] && [ "$ACKED" -gt 0 ] && [ "$STORED" -ge "$ACKED" ] && ok=0
   result load $ok "$detail"
 fi
@@ -195,8 +196,8 @@ if [ "$SQLITE" = 0 ] && { [ -z "$ONLY" ] || [ "$ONLY" = pg-restart ]; }; then
     sleep 0.1
   done
   wait "$WRK_PID" || true
-  OTHER_5XX=$(grep -E '^status 5[0-9][0-9] ' "$RUN/pg-restart.txt" | grep -v '^status 503 ' | awk '{s+=$3} END {print s+0}')
-  detail="while down: $DOWN s (Retry-After: $RETRY_AFTER), back to 200 in ${RECOVERY:-never} s after the restart, 503 under load: $(status_count 503 "$RUN/pg-restart.txt"), other 5xx: $OTHER_5XX, $(grep -E '^socket-errors' "$RUN/pg-restart.txt")"
+  OTHER_5XX=$(awk '$1 == "status" && $2 >= 500 && $2 != 503 {s+=$3} END {print s+0}' "$RUN/pg-restart.txt")
+  detail="while down: $DOWN s (Retry-After: $RETRY_AFTER), back to 200 in ${RECOVERY:-never} s after the restart, 503 under load: $(status_count 503 "$RUN/pg-restart.txt"), other 5xx: $OTHER_5XX, $(awk '$1 == "socket-errors"' "$RUN/pg-restart.txt")"
   ok=1
   if [ "${DOWN%% *}" = 503 ] && [ "$RETRY_AFTER" -ge 1 ] && [ "$OTHER_5XX" = 0 ] && [ -n "$RECOVERY" ] \
      && python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) <= 5 and float(sys.argv[2]) < 5 else 1)" "$RECOVERY" "${DOWN#* }"; then ok=0; fi
@@ -209,18 +210,20 @@ if [ -z "$ONLY" ] || [ "$ONLY" = kill-publish ]; then
   API_TOKEN=$(cd "$OUT/kiosque" && env Kiosque__DataPath="$DATA" Kiosque__DemoContent=true "${DB_ENV[@]+"${DB_ENV[@]}"}" \
     dotnet Kiosque.dll tokens create --name faults --role editor 2>> "$RUN/kiosque.log" | tail -n 1)
   SECTION=$(cut -d/ -f2 <<< "$ARTICLE")
+  SLUG_STAMP=$(tr 'A-Z' 'a-z' <<< "$STAMP")
   : > "$RUN/acknowledged"
   (
     for i in $(seq 1 100000); do
       code=$(curl -s -o "$RUN/created.json" -w '%{http_code}' -m 10 -H "Authorization: Bearer $API_TOKEN" -H 'Content-Type: application/json' \
-        -d "{\"section\":\"$SECTION\",\"headline\":\"Dépêche $STAMP $i\",\"slug\":\"depeche-$STAMP-$i\",\"status\":\"published\"}" \
+        -d "{\"section\":\"$SECTION\",\"headline\":\"Dépêche $STAMP $i\",\"slug\":\"depeche-$SLUG_STAMP-$i\",\"status\":\"published\"}" \
         "$URL/api/v1/articles" || true)
       if [ "$code" = 201 ]; then python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$RUN/created.json" >> "$RUN/acknowledged"; fi
     done
   ) &
   WRITER=$!
   PIDS+=("$WRITER")
-  sleep 3
+  # Kill it in full flight: once some writes are acknowledged (or after 20 s), whatever it is doing then.
+  for _ in $(seq 1 200); do [ "$(wc -l < "$RUN/acknowledged")" -ge 20 ] && break; sleep 0.1; done
   kill -KILL "$KIOSQUE_PID"
   sleep 1
   kill -TERM "$WRITER" 2>/dev/null || true
