@@ -83,8 +83,10 @@ fi
 # ---------------------------------------------------------------- database
 DB_ENV=()
 if [ "$SQLITE" = 0 ]; then
-  PG_BIN=$(dirname "$(command -v initdb || ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -1)")
+  PG_BIN=$(dirname "$(readlink -f "$(command -v initdb || ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -1)")")
   [ -x "$PG_BIN/initdb" ] || die "PostgreSQL is missing (apt-get install postgresql), or use --sqlite"
+  PSQL=$(command -v psql || echo "$PG_BIN/psql")
+  [ -x "$PSQL" ] || die "psql is missing (apt-get install postgresql-client)"
   PG_DIR=$(mktemp -d /var/tmp/kiosque-faults-pg-XXXXXX)
   [ "$(id -u)" = 0 ] && chown postgres "$PG_DIR"
   PG_PORT=$(free_port)
@@ -94,7 +96,7 @@ if [ "$SQLITE" = 0 ]; then
       -o "-p $PG_PORT -h 127.0.0.1 -k $PG_DIR -c max_connections=300" start > /dev/null
   }
   pg_start
-  as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE kiosque_faults" > /dev/null
+  as_postgres "$PSQL" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE kiosque_faults" > /dev/null
   PG_CONN="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=kiosque_faults"
   DB_ENV=(Kiosque__Database__Provider=postgres "ConnectionStrings__Kiosque=$PG_CONN")
 fi
@@ -107,7 +109,7 @@ db = sqlite3.connect(sys.argv[1])
 print(db.execute("SELECT COUNT(*) FROM Comments WHERE Body LIKE ?", (sys.argv[2] + "-%",)).fetchone()[0])
 PY
   else
-    as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d kiosque_faults -tAc \
+    as_postgres "$PSQL" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d kiosque_faults -tAc \
       "SELECT COUNT(*) FROM \"Comments\" WHERE \"Body\" LIKE '$1-%'"
   fi
 }
