@@ -1,6 +1,7 @@
 using Kiosque.Accounts;
 using Kiosque.Api;
 using Kiosque.Backup;
+using Kiosque.Caching;
 using Kiosque.Cli;
 using Kiosque.Comments;
 using Kiosque.Content;
@@ -10,6 +11,8 @@ using Kiosque.Import;
 using Kiosque.Infrastructure;
 using Kiosque.Media;
 using Kiosque.Newsroom;
+using Kiosque.Observability;
+using Kiosque.ScaleOut;
 using Kiosque.Search;
 using Kiosque.Site;
 using Kiosque.Webhooks;
@@ -18,6 +21,9 @@ using Kiosque.Wires;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddInfrastructure();    // options, clock, database (SQLite or PostgreSQL), problem details, health
+builder.AddObservability();     // /healthz, /readyz, metrics at /metrics, JSON logs by setting
+builder.AddCaching();           // output caching of public pages, feeds and sitemaps, evicted by tag after writes
+builder.AddScaleOut();          // several instances: keys in the database, evictions and rate limits through Redis
 builder.AddContent();           // HTML sanitizing, demo content
 builder.AddWorkflow();          // article writes: roles, revisions, audit log, events, scheduled publishing
 builder.AddMedia();             // image validation and storage
@@ -43,6 +49,8 @@ await app.Services.SeedAsync();
 
 app.UseSecurityHeaders();
 app.UseInfrastructure();
+app.MapObservability();
+app.UseCaching();
 app.MapMedia();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using Kiosque.Accounts;
 using Kiosque.Content;
 using Kiosque.Infrastructure;
+using Kiosque.ScaleOut;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -34,26 +34,14 @@ public sealed record SubmitResult(SubmitOutcome Outcome, IReadOnlyDictionary<str
     public static SubmitResult Of(SubmitOutcome outcome) => new(outcome, new Dictionary<string, string>());
 }
 
-/// <summary>Per-address limits; the per-IP limit is the rate-limiter policy on the form's endpoints.</summary>
-public sealed class CommentEmailLimiter(IOptions<CommentsOptions> options) : IDisposable
+/// <summary>Per-e-mail limits, in the shared counters; the per-IP limit is <see cref="CommentRateLimitAttribute"/> on the form's pages.</summary>
+public sealed class CommentEmailLimiter(IRateLimitCounter counter, CommentTokens tokens, IOptions<CommentsOptions> options)
 {
-    readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(email =>
-        RateLimitPartition.GetFixedWindowLimiter(email, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.PerEmailLimit,
-            Window = TimeSpan.FromSeconds(options.Value.PerEmailWindowSeconds),
-            QueueLimit = 0,
-        }));
-
     /// <summary>Zero when allowed; otherwise how long to wait.</summary>
-    public TimeSpan TryAcquire(string email)
-    {
-        using var lease = limiter.AttemptAcquire(email);
-        if (lease.IsAcquired) return TimeSpan.Zero;
-        return lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : TimeSpan.FromSeconds(options.Value.PerEmailWindowSeconds);
-    }
-
-    public void Dispose() => limiter.Dispose();
+    public Task<TimeSpan> TryAcquireAsync(string email, CancellationToken ct) =>
+        // Keyed by a keyed hash: addresses never sit in Redis in clear.
+        counter.HitAsync("comments:email:" + tokens.IpHash(email), options.Value.PerEmailLimit,
+            TimeSpan.FromSeconds(options.Value.PerEmailWindowSeconds), ct);
 }
 
 /// <summary>Reader-side writes: posting a comment through the spam checks, reporting one, confirming an address.</summary>
@@ -124,7 +112,7 @@ public sealed class CommentSubmission(KiosqueDb db, TimeProvider clock, CommentT
             return Invalid("", CommentText.TooFast);
 
         var email = input.Email!.Trim().ToLowerInvariant();
-        var retry = emailLimiter.TryAcquire(email);
+        var retry = await emailLimiter.TryAcquireAsync(email, ct);
         if (retry > TimeSpan.Zero) return new SubmitResult(SubmitOutcome.RateLimited, new Dictionary<string, string>(), retry);
 
         var body = input.Body!.Trim();

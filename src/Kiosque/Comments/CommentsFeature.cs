@@ -1,15 +1,16 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
+using Kiosque.ScaleOut;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.Options;
 using Kiosque.Accounts;
 using Kiosque.Newsroom;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace Kiosque.Comments;
 
 public static class CommentsFeature
 {
-    public const string PerIpPolicy = "comments-per-ip";
     const string NewsroomFolder = "/Comments/Pages/Newsroom";
 
     public static void AddComments(this WebApplicationBuilder builder)
@@ -27,37 +28,44 @@ public static class CommentsFeature
             o.Conventions.AuthorizeFolder(NewsroomFolder, Policies.EditorOrAdmin);
             o.Conventions.AddFolderApplicationModelConvention(NewsroomFolder, model => model.Filters.Add(new AdminTwoFactorGate()));
         });
-
-        builder.Services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = async (context, ct) =>
-            {
-                var response = context.HttpContext.Response;
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
-                    response.Headers.RetryAfter = Math.Ceiling(retry.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-                response.ContentType = "text/plain; charset=utf-8";
-                await response.WriteAsync(CommentText.TooMany, ct);
-            };
-            // Only the writes count: reading the preview or report pages is free.
-            o.AddPolicy(PerIpPolicy, http =>
-            {
-                if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("read");
-                var limits = http.RequestServices.GetRequiredService<IOptions<CommentsOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = limits.PerIpLimit,
-                        Window = TimeSpan.FromSeconds(limits.PerIpWindowSeconds),
-                        QueueLimit = 0,
-                    });
-            });
-        });
     }
 
     public static void MapComments(this WebApplication app)
     {
-        app.UseRateLimiter();
         app.MapCommentsApi();
+    }
+}
+
+/// <summary>
+/// The per-address limit on the reader's writes (posting, reporting): POSTs only, counted in the shared counters
+/// (Redis when configured), answered 429 with Retry-After.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class CommentRateLimitAttribute : Attribute, IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var http = context.HttpContext;
+        if (HttpMethods.IsPost(http.Request.Method))
+        {
+            var limits = http.RequestServices.GetRequiredService<IOptions<CommentsOptions>>().Value;
+            var ip = http.RequestServices.GetRequiredService<CommentTokens>().IpHash(http.Connection.RemoteIpAddress?.ToString());
+            var retry = await http.RequestServices.GetRequiredService<IRateLimitCounter>()
+                .HitAsync("comments:ip:" + ip, limits.PerIpLimit, TimeSpan.FromSeconds(limits.PerIpWindowSeconds), http.RequestAborted);
+            if (retry > TimeSpan.Zero)
+            {
+                http.Response.Headers.RetryAfter = Math.Ceiling(retry.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                context.Result = new ContentResult
+                {
+                    StatusCode = StatusCodes.Status429TooManyRequests,
+                    Content = CommentText.TooMany,
+                    ContentType = "text/plain; charset=utf-8",
+                };
+                return;
+            }
+        }
+        await next();
     }
 }

@@ -10,7 +10,7 @@ public static class Slugs
     {
         "api", "newsroom", "openapi", "healthz", "media", "dossiers", "auteurs", "tags", "recherche", "newsletter",
         "rss.xml", "atom.xml", "sitemap.xml", "sitemap-news.xml", "robots.txt", "favicon.ico", "css", "js", "img",
-        "lib", "assets", "error", "erreur", "index", "page", "feed", "comments", "commentaires",
+        "lib", "assets", "error", "erreur", "index", "page", "feed", "comments", "commentaires", "readyz", "metrics",
     };
 
     /// <summary>"Guerre en Ukraine : l’OTAN s’inquiète" → "guerre-en-ukraine-l-otan-s-inquiete".</summary>

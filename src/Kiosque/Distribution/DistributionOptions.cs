@@ -13,7 +13,7 @@ public sealed class DistributionOptions
     public int SitemapPageSize { get; set; } = 50_000;
     /// <summary>Google News only takes articles of the last two days.</summary>
     public int NewsHours { get; set; } = 48;
-    /// <summary>How long a built feed or sitemap is served before it is rebuilt even without a publish event.</summary>
+    /// <summary>Cache-Control max-age of feeds and sitemaps (the output cache keeps them until an article event).</summary>
     public TimeSpan CacheDuration { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Apple's category (https://podcasters.apple.com/support/1691-apple-podcasts-categories).</summary>

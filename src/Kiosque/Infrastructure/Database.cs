@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace Kiosque.Infrastructure;
@@ -12,16 +13,29 @@ public static class Database
         var options = builder.Configuration.GetSection(KiosqueOptions.SectionName).Get<KiosqueOptions>() ?? new();
         if (options.Database.IsPostgres)
         {
-            var connectionString = builder.Configuration.GetConnectionString("Kiosque")
-                ?? throw new InvalidOperationException("Kiosque:Database:Provider is postgres but ConnectionStrings:Kiosque is not set.");
-            builder.Services.AddDbContext<KiosqueDb, PostgresKiosqueDb>(o => ConfigurePostgres(o, connectionString));
+            var connectionString = FailFast(builder.Configuration.GetConnectionString("Kiosque")
+                ?? throw new InvalidOperationException("Kiosque:Database:Provider is postgres but ConnectionStrings:Kiosque is not set."));
+            builder.Services.AddDbContext<KiosqueDb, PostgresKiosqueDb>((sp, o) => ConfigurePostgres(o, connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else
         {
             var connectionString = SqliteConnectionString(options.FullDataPath);
-            builder.Services.AddDbContext<KiosqueDb, SqliteKiosqueDb>(o => ConfigureSqlite(o, connectionString));
+            builder.Services.AddDbContext<KiosqueDb, SqliteKiosqueDb>((sp, o) => ConfigureSqlite(o, connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
             builder.Services.AddHostedService<SqliteStatistics>();
         }
+    }
+
+    /// <summary>
+    /// A database that is down must not hold requests: 3 s to open a connection and 15 s per command unless the
+    /// connection string says otherwise (Timeout, Command Timeout).
+    /// </summary>
+    static string FailFast(string connectionString)
+    {
+        var given = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        var keys = connectionString.Split(';').Select(p => p.Split('=')[0].Trim().Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()).ToHashSet();
+        if (!keys.Contains("timeout")) given.Timeout = 3;
+        if (!keys.Contains("commandtimeout")) given.CommandTimeout = 15;
+        return given.ConnectionString;
     }
 
     public static string SqliteConnectionString(string dataPath) => new SqliteConnectionStringBuilder
@@ -31,10 +45,10 @@ public static class Database
         DefaultTimeout = 30,
     }.ToString();
 
-    static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
+    static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
         o.UseSqlite(connectionString, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
 
-    static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>
+    static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>
         o.UseNpgsql(connectionString, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
 
     /// <summary>Creates the data folder, applies the provider's migrations and turns on WAL for SQLite.</summary>

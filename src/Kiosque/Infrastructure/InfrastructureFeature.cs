@@ -7,7 +7,8 @@ public static class InfrastructureFeature
         builder.Services.AddOptions<KiosqueOptions>().BindConfiguration(KiosqueOptions.SectionName);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
-        builder.Services.AddHealthChecks().AddDbContextCheck<KiosqueDb>();
+        builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<KiosqueDb>(tags: [HealthTags.Ready]);
         builder.Services.AddEmail();
         builder.AddDatabase();
     }
@@ -17,6 +18,11 @@ public static class InfrastructureFeature
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapHealthChecks("/healthz").WithMetadata(new WritesNothingAttribute("the readiness probe"));
     }
+}
+
+public static class HealthTags
+{
+    /// <summary>Checks /readyz runs (the database, Redis); /healthz runs none: the process answers, it is alive.</summary>
+    public const string Ready = "ready";
 }

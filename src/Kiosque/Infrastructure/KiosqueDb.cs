@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Kiosque.Accounts;
 using Kiosque.Api;
 using Kiosque.Comments;
@@ -17,7 +18,7 @@ namespace Kiosque.Infrastructure;
 /// (EF's "one migration set per provider"); code asks for <see cref="KiosqueDb"/>. The Identity tables
 /// (newsroom users and roles) live in the same database.
 /// </summary>
-public abstract class KiosqueDb(DbContextOptions options) : IdentityDbContext<NewsroomUser, IdentityRole, string>(options)
+public abstract class KiosqueDb(DbContextOptions options) : IdentityDbContext<NewsroomUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
     public DbSet<NavigationItem> NavigationItems => Set<NavigationItem>();
@@ -43,6 +44,8 @@ public abstract class KiosqueDb(DbContextOptions options) : IdentityDbContext<Ne
     public DbSet<Webhook> Webhooks => Set<Webhook>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<Import.ImportJob> ImportJobs => Set<Import.ImportJob>();
+    /// <summary>The data-protection key ring, shared by every instance on this database (see ScaleOut).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -12,6 +12,11 @@ public sealed class KiosqueOptions
     public string? PublicUrl { get; set; }
     public DatabaseOptions Database { get; set; } = new();
     public long MaxUploadBytes { get; set; } = 20 * 1024 * 1024;
+    /// <summary>
+    /// A StackExchange.Redis connection string ("localhost:6379"): several instances then share cache evictions
+    /// and rate-limit counters through it. Empty: one instance, everything in its memory.
+    /// </summary>
+    public string? Redis { get; set; }
 
     public string FullDataPath => Path.GetFullPath(DataPath);
     public string MediaPath => Path.Combine(FullDataPath, "media");

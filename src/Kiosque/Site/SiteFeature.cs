@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Kiosque.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Razor;
 
 namespace Kiosque.Site;
@@ -27,7 +28,7 @@ public static class SiteFeature
         app.UseStatusCodePagesWithReExecute("/erreur/{0}");
         app.Use(ReaderErrorsAsync);
         app.UseStaticFiles();
-        app.MapGet("/robots.txt", Robots);
+        app.MapGet("/robots.txt", Robots).CacheOutput(Kiosque.Caching.PublicPagePolicy.Name);
         app.MapRazorPages();
     }
 
@@ -42,6 +43,20 @@ public static class SiteFeature
         try
         {
             await next(context);
+        }
+        catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested
+                                          && DatabaseUnavailable.Is(exception))
+        {
+            // No error page: it would need the database too. A short text, and when to come back.
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Kiosque.Site")
+                .LogWarning("Database unavailable on {Path}: {Message}", context.Request.Path, exception.GetBaseException().Message);
+            context.Response.Clear();
+            context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            DatabaseUnavailable.SetRetryAfter(context.Response);
+            context.Response.Headers.CacheControl = "no-store";
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync(SiteText.Unavailable, context.RequestAborted);
         }
         catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {

@@ -60,6 +60,7 @@ public static class SiteText
     public const string ErrorTitle = "Une erreur est survenue";
     public const string ErrorText = "Nous n’avons pas pu afficher cette page. Réessayez dans un instant.";
     public const string PoweredBy = "Publié avec Kiosque";
+    public const string Unavailable = "Le site est momentanément indisponible. Réessayez dans quelques secondes.";
     public const string Corrections = "Corrections et mises à jour";
     public const string WorkTypeIs = "Type d’article :";
     public const string SearchLabel = "Rechercher sur le site";

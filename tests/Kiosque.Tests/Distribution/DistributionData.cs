@@ -19,7 +19,7 @@ sealed record DistributionSite(KiosqueApp App, int Main, int Second, int Episode
         {
             ["Kiosque:PublicUrl"] = PublicUrl,
             // Rebuilt on every request unless a test asks otherwise: direct database edits raise no event.
-            ["Kiosque:Distribution:CacheDuration"] = "00:00:00",
+            ["Kiosque:OutputCache:Enabled"] = "false",
         };
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
         var app = await KiosqueApp.CreateAsync(kind, extra: settings);

@@ -173,7 +173,7 @@ public sealed class FeedTests
     public async Task Feeds_answer_304_to_a_current_etag_or_date_and_change_after_a_publication()
     {
         // The real cache: built once, kept until an article event.
-        var site = await DistributionSite.CreateAsync(extra: new Dictionary<string, string?> { ["Kiosque:Distribution:CacheDuration"] = "01:00:00" });
+        var site = await DistributionSite.CreateAsync(extra: new Dictionary<string, string?> { ["Kiosque:OutputCache:Enabled"] = "true" });
         await using var app = site.App;
         var client = app.CreateAnonymousClient();
 

@@ -18,15 +18,20 @@ public enum DatabaseKind { Sqlite, Postgres }
 /// </summary>
 public sealed class KiosqueApp : WebApplicationFactory<Program>
 {
+    // Each host watches files (configuration, asp-append-version): with inotify, a parallel run of many hosts on a
+    // machine shared with other test runs exhausts the per-user limit of 128 instances. Polling needs none, and
+    // appsettings.json, which tests never edit, need not be watched at all.
+    static KiosqueApp()
+    {
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    }
+
     readonly Dictionary<string, string?> settings;
     readonly Action<IServiceCollection>? services;
     readonly bool ownsDataPath;
     public string DataPath { get; }
     public DatabaseKind Database { get; }
-
-    // appsettings.json is watched for changes by default: one inotify instance per app, and the limit (128 per user)
-    // is shared by every test process on the machine. Tests never edit the file.
-    static KiosqueApp() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
 
     KiosqueApp(DatabaseKind database, string dataPath, bool ownsDataPath, Dictionary<string, string?> settings, Action<IServiceCollection>? services) =>
         (Database, DataPath, this.ownsDataPath, this.settings, this.services) = (database, dataPath, ownsDataPath, settings, services);

@@ -43,6 +43,20 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
+    /// <summary>A cluster of its own, for a test that stops and restarts it; null when PostgreSQL is not installed.</summary>
+    public static async Task<PostgresServer?> StartDedicatedAsync()
+    {
+        if (Which("initdb") is null || Which("pg_ctl") is null) return null;
+        return await StartAsync();
+    }
+
+    public void StopCluster(string mode = "fast") =>
+        RunPg($"pg_ctl -D {Path.Combine(folder, "data")} -m {mode} -w stop", Environment.UserName == "root");
+
+    public void StartCluster() =>
+        RunPg($"pg_ctl -D {Path.Combine(folder, "data")} -l {folder}/log -w -t 60 -o \"-p {Port} -h 127.0.0.1 -k {folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\" start",
+            Environment.UserName == "root");
+
     static async Task<PostgresServer> StartAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), "kiosque-pg-" + Guid.NewGuid().ToString("N")[..8]);

@@ -52,6 +52,11 @@ public sealed class AuthorizationMatrixTests(MatrixApp matrix) : IClassFixture<M
         ["GET /robots.txt"] = Access.Anonymous,
         ["GET /healthz"] = Access.Anonymous,
         ["POST /healthz"] = Access.Anonymous, // the probe names no method and writes nothing
+        ["GET /readyz"] = Access.Anonymous,
+        ["POST /readyz"] = Access.Anonymous, // the probe names no method and writes nothing
+        // Loopback (here: the in-process test server) or the metrics token; elsewhere a 404 (ObservabilityTests).
+        ["GET /metrics"] = Access.Anonymous,
+        ["POST /metrics"] = Access.Anonymous, // the exporter names no method and writes nothing
         ["GET /openapi/{documentName}.json"] = Access.Anonymous,
 
         // ---- newsroom: signing in and links from e-mails

@@ -2,12 +2,11 @@ using System.Globalization;
 using Kiosque.Infrastructure;
 using Kiosque.Site;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Kiosque.Comments.Pages;
 
 /// <summary>The one write of the reader's flow: checks, stores, and sends the reader back to the article (PRG).</summary>
-[EnableRateLimiting(CommentsFeature.PerIpPolicy)]
+[CommentRateLimit]
 public sealed class PostModel(SiteContext site, KiosqueDb db, CommentSubmission submission, CommentTokens tokens) : CommentPageModel(site)
 {
     public IActionResult OnGet() => Redirect("/");

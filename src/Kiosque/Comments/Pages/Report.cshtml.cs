@@ -1,12 +1,11 @@
 using Kiosque.Infrastructure;
 using Kiosque.Site;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kiosque.Comments.Pages;
 
-[EnableRateLimiting(CommentsFeature.PerIpPolicy)]
+[CommentRateLimit]
 public sealed class ReportModel(SiteContext site, KiosqueDb db, CommentSubmission submission) : CommentPageModel(site)
 {
     public CommentView? Comment { get; private set; }

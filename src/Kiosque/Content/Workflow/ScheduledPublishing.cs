@@ -1,4 +1,5 @@
 using Kiosque.Infrastructure;
+using Kiosque.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -20,11 +21,25 @@ public sealed class SchedulingOptions
 /// (still scheduled, still due): with several instances on one database exactly one update matches, and only
 /// that instance writes the audit entry, in the same transaction, and raises ArticlePublished.
 /// </summary>
-public sealed class ScheduledPublishing(
-    IServiceScopeFactory scopes, TimeProvider clock, IOptions<SchedulingOptions> options, ILogger<ScheduledPublishing> log)
-    : BackgroundService
+public sealed class ScheduledPublishing : BackgroundService
 {
     const int Batch = 100;
+    readonly IServiceScopeFactory scopes;
+    readonly TimeProvider clock;
+    readonly IOptions<SchedulingOptions> options;
+    readonly ILogger<ScheduledPublishing> log;
+
+    public ScheduledPublishing(IServiceScopeFactory scopes, TimeProvider clock, IOptions<SchedulingOptions> options, ILogger<ScheduledPublishing> log,
+        KiosqueMetrics metrics)
+    {
+        (this.scopes, this.clock, this.options, this.log) = (scopes, clock, options, log);
+        // Articles waiting for their time, at each metrics scrape.
+        metrics.AddQueueDepth("scheduled-articles", () =>
+        {
+            using var scope = scopes.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<KiosqueDb>().Articles.LongCount(a => a.Status == ArticleStatus.Scheduled);
+        });
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -1,3 +1,4 @@
+using Kiosque.Caching;
 using System.Globalization;
 using Kiosque.Site;
 using Microsoft.AspNetCore.Mvc;
@@ -26,6 +27,7 @@ public sealed class SearchModel(SiteContext site, SiteSearch search) : PageModel
         Sections = await search.SectionsAsync(ct);
         Dossiers = await search.DossiersAsync(ct);
         Blank = HttpContext.Request.Query.Count == 0;
+        HttpContext.TagResponse(CacheTags.Search);
         if (!Blank)
         {
             (Results, Errors) = await search.SearchAsync(Query, ct);

@@ -1,3 +1,4 @@
+using Kiosque.Caching;
 using Kiosque.Search;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,6 +27,9 @@ public sealed class ArticleModel(SiteContext site, SiteQueries queries, RelatedR
         // The editor's picks first, then automatic suggestions up to the usual number of items.
         var suggestions = await relatedReading.SuggestAsync(article.Id, RelatedReading.DefaultCount - picks.Count, ct: ct);
         Related = [.. picks, .. suggestions.Select(s => new RelatedLink(s.Headline, s.Path, null, false))];
+        // Its own tag, and those of the articles its "À lire aussi" block lists (picks even while unpublished: they appear when published).
+        HttpContext.TagArticles([article.Id, .. article.RelatedRows.Where(r => r.TargetId is not null).Select(r => r.TargetId!.Value),
+            .. suggestions.Select(s => s.ArticleId)]);
         Video = article.SectionKind == Kiosque.Content.SectionKind.Video ? MediaEmbeds.ForVideo(article.VideoUrl) : null;
         var url = site.Absolute(article.Path);
         ShareLinks = Share.Links(url, article.Headline);

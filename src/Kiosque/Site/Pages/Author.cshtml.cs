@@ -1,3 +1,4 @@
+using Kiosque.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -17,6 +18,8 @@ public sealed class AuthorModel(SiteContext site, SiteQueries queries) : PageMod
         if (articles is null) return NotFound();
         await site.LoadAsync(ct);
         (Author, Articles) = (author, articles);
+        HttpContext.TagResponse(CacheTags.Author(author.Id));
+        HttpContext.TagArticles(articles.Items.Select(a => a.Id));
         var listing = new ListingView(author.Name, null, null, articles, $"/auteurs/{author.Slug}", true);
         site.Meta = Listings.Meta(site, listing, author.Bio) with
         {

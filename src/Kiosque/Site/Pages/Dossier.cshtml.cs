@@ -1,3 +1,4 @@
+using Kiosque.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -15,6 +16,8 @@ public sealed class DossierModel(SiteContext site, SiteQueries queries) : PageMo
         var articles = await queries.DossierArticlesAsync(dossier.Id, page, ct);
         if (articles is null) return NotFound();
         await site.LoadAsync(ct);
+        HttpContext.TagResponse(CacheTags.Dossier(dossier.Id));
+        HttpContext.TagArticles(articles.Items.Select(a => a.Id));
         Listing = new ListingView(dossier.Name, SiteText.Dossier, dossier.Description, articles, $"/dossiers/{dossier.Slug}", ShowSection: true);
         site.Meta = Listings.Meta(site, Listing, dossier.Description);
         return Page();

@@ -1,3 +1,4 @@
+using Kiosque.Caching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kiosque.Site.Pages;
@@ -18,6 +19,8 @@ public sealed class IndexModel(SiteContext site, SiteQueries queries) : PageMode
         Lead = curated.Count > 0 ? curated[0] : await queries.LeadStoryAsync(ct);
         Curated = curated.Skip(1).ToList();
         Sections = await queries.LatestBySectionAsync(curated.Select(c => c.Id).Append(Lead?.Id ?? 0).ToList(), ct);
+        HttpContext.TagResponse(CacheTags.Home);
+        HttpContext.TagArticles(curated.Select(c => c.Id).Append(Lead?.Id ?? 0).Concat(Sections.SelectMany(s => s.Articles).Select(a => a.Id)));
         var settings = site.Settings;
         site.Meta = new PageMeta
         {

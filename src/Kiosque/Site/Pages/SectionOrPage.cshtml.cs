@@ -1,3 +1,4 @@
+using Kiosque.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -18,6 +19,8 @@ public sealed class SectionOrPageModel(SiteContext site, SiteQueries queries) : 
             var articles = await queries.SectionArticlesAsync(section.Id, page, ct);
             if (articles is null) return NotFound();
             await site.LoadAsync(ct);
+            HttpContext.TagResponse(CacheTags.Section(section.Id));
+            HttpContext.TagArticles(articles.Items.Select(a => a.Id));
             Listing = new ListingView(section.Name, null, section.Description, articles, $"/{section.Slug}", ShowSection: false);
             site.Meta = Listings.Meta(site, Listing, section.Description ?? site.Settings.Tagline);
             if (section.Kind == Kiosque.Content.SectionKind.Podcast)

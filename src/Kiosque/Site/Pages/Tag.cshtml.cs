@@ -1,3 +1,4 @@
+using Kiosque.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -15,6 +16,8 @@ public sealed class TagModel(SiteContext site, SiteQueries queries) : PageModel
         var articles = await queries.TagArticlesAsync(tag.Slug, page, ct);
         if (articles is null) return NotFound();
         await site.LoadAsync(ct);
+        HttpContext.TagResponse(CacheTags.Tag(tag.Slug));
+        HttpContext.TagArticles(articles.Items.Select(a => a.Id));
         Listing = new ListingView(tag.Name, SiteText.Tag, null, articles, $"/tags/{tag.Slug}", ShowSection: true);
         site.Meta = Listings.Meta(site, Listing, null);
         return Page();
