@@ -7,6 +7,7 @@ using Kiosque.Content.Workflow;
 using Kiosque.Distribution;
 using Kiosque.Infrastructure;
 using Kiosque.Media;
+using Kiosque.Newsletter;
 using Kiosque.Newsroom;
 using Kiosque.Search;
 using Kiosque.Site;
@@ -24,6 +25,7 @@ builder.AddDistribution();      // RSS, Atom and podcast feeds, sitemaps
 builder.AddSearch();            // full-text search (SQLite FTS5 or PostgreSQL), "À lire aussi" suggestions
 builder.AddNewsroom();          // the newsroom's pages under /newsroom, its policies and languages
 builder.AddComments();          // reader comments, spam defences, moderation queue, notifications
+builder.AddNewsletter();        // lists, double opt-in sign-up, editions, the per-recipient outbox and its sender
 builder.AddCli(args);           // command-line verbs: logs to stderr, results to stdout
 
 var app = builder.Build();
@@ -43,6 +45,7 @@ app.MapNewsroom();
 app.MapDistribution();
 app.MapSearch();
 app.MapComments();
+app.MapNewsletter();
 app.MapSite();
 
 await app.RunAsync();

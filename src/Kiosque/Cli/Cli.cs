@@ -5,7 +5,7 @@ namespace Kiosque.Cli;
 /// <summary>The command-line verbs of the same executable: `Kiosque tokens create …`, `Kiosque users create-admin …`.</summary>
 public static class Cli
 {
-    static readonly string[] Verbs = ["tokens", "users"];
+    static readonly string[] Verbs = ["tokens", "users", "newsletter"];
 
     /// <summary>Exit code for a command line that asks for something impossible (unknown role, missing option).</summary>
     public const int UsageError = 2;
@@ -30,6 +30,7 @@ public static class Cli
         var root = new RootCommand("Kiosque: the newsroom publishing platform. Without a command, runs the web application.");
         root.Subcommands.Add(TokensCommand.Create(services, output, error));
         root.Subcommands.Add(UsersCommand.Create(services));
+        root.Subcommands.Add(Newsletter.NewsletterCommand.Create(services, output, error));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -2,6 +2,7 @@ using Kiosque.Accounts;
 using Kiosque.Api;
 using Kiosque.Comments;
 using Kiosque.Content;
+using Kiosque.Newsletter;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Kiosque.Content.Workflow;
@@ -36,6 +37,13 @@ public abstract class KiosqueDb(DbContextOptions options) : IdentityDbContext<Ne
     public DbSet<FrontPageSlot> FrontPageSlots => Set<FrontPageSlot>();
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<CommentJobLease> CommentJobLeases => Set<CommentJobLease>();
+    public DbSet<NewsletterList> NewsletterLists => Set<NewsletterList>();
+    public DbSet<Subscriber> NewsletterSubscribers => Set<Subscriber>();
+    public DbSet<Subscription> NewsletterSubscriptions => Set<Subscription>();
+    public DbSet<Edition> NewsletterEditions => Set<Edition>();
+    public DbSet<EditionItem> NewsletterEditionItems => Set<EditionItem>();
+    public DbSet<Delivery> NewsletterDeliveries => Set<Delivery>();
+    public DbSet<NewsletterSenderLease> NewsletterSenderLeases => Set<NewsletterSenderLease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -43,6 +51,7 @@ public abstract class KiosqueDb(DbContextOptions options) : IdentityDbContext<Ne
         var b = builder;
         b.ConfigureAccounts();
         b.ConfigureComments();
+        b.ConfigureNewsletter();
         b.Entity<SiteSettings>(e =>
         {
             e.Property(x => x.Id).ValueGeneratedNever();
