@@ -18,10 +18,12 @@ namespace Kiosque.Newsletter;
 public sealed class NewsletterSender(IServiceScopeFactory scopes, IOptions<NewsletterOptions> options, IOptions<KiosqueOptions> kiosque,
     EmailSender email, NewsletterLinks links, TimeProvider clock, ILogger<NewsletterSender> log) : BackgroundService
 {
-    readonly string holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..Math.Min(90, Environment.MachineName.Length + 45)];
+    readonly string holder = Shorten($"{Environment.ProcessId}:{Guid.NewGuid():N}:{Environment.MachineName}", 80);
     readonly Dictionary<int, RenderedEdition> rendered = [];
     long batches;
     DateTime nextSlot = DateTime.MinValue;
+
+    static string Shorten(string s, int max) => s.Length <= max ? s : s[..max];
 
     TimeSpan Lease => TimeSpan.FromSeconds(Math.Max(1, options.Value.LeaseSeconds));
 
