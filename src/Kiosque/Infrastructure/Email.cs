@@ -91,7 +91,19 @@ public sealed class EmailSender(IOptions<SmtpOptions> smtp, IOptions<KiosqueOpti
     static async Task ConnectAsync(SmtpClient client, SmtpOptions options, CancellationToken ct)
     {
         client.Timeout = 60_000;
-        await client.ConnectAsync(options.Host!, options.Port, SocketOptions(options.Security), ct);
+        // Our own socket, to turn Nagle's algorithm off: SMTP is a conversation of small writes, and with Nagle and
+        // delayed acknowledgements each message can wait tens of milliseconds for nothing.
+        var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(options.Host!, options.Port, ct);
+            await client.ConnectAsync(socket, options.Host!, options.Port, SocketOptions(options.Security), ct);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
         if (!string.IsNullOrEmpty(options.Username))
             await client.AuthenticateAsync(options.Username, options.Password ?? "", ct);
     }

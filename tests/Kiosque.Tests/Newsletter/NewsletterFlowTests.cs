@@ -235,4 +235,33 @@ public sealed class NewsletterFlowTests
         Assert.Equal(Kiosque.Cli.Cli.UsageError, usage);
         Assert.Contains("No edition 999", unknown, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_api_answers_bad_input_with_problem_details_and_refuses_to_send_an_edition_twice()
+    {
+        await using var app = await KiosqueApp.CreateAsync(extra: Settings(null, new() { ["Kiosque:Newsletter:SendInBackground"] = "false" }));
+        var (_, first, _) = await ArticlesAsync(app);
+        var listId = await app.DefaultListAsync();
+        using var api = await app.CreateApiClientAsync(Kiosque.Api.Roles.Editor);
+
+        using var invalid = await api.PostJsonAsync($"/api/v1/newsletters/{listId}/editions", new { subject = " ", articleIds = new[] { first, 9999 } });
+        var problem = await invalid.AssertStatusAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("application/problem+json", invalid.Content.Headers.ContentType!.MediaType);
+        var errors = problem.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("subject", out _));
+        Assert.Contains("9999", errors.GetProperty("articleIds")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.NewsletterEditions.CountAsync(Ct)));
+
+        await (await api.PostJsonAsync("/api/v1/newsletters/9999/editions", new { subject = "x" })).AssertStatusAsync(HttpStatusCode.NotFound);
+        await (await api.PostJsonAsync("/api/v1/newsletters/editions/9999/send", new { })).AssertStatusAsync(HttpStatusCode.NotFound);
+
+        var created = await (await api.PostJsonAsync($"/api/v1/newsletters/{listId}/editions", new { subject = "Programmée", articleIds = new[] { first } }))
+            .AssertStatusAsync(HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetInt32();
+        var at = DateTimeOffset.UtcNow.AddDays(1);
+        var scheduled = await (await api.PostJsonAsync($"/api/v1/newsletters/editions/{id}/send", new { scheduledAt = at })).AssertStatusAsync(HttpStatusCode.Accepted);
+        Assert.Equal("scheduled", scheduled.GetProperty("status").GetString());
+        await app.WithDbAsync(db => db.NewsletterEditions.Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EditionStatus.Sent), Ct));
+        await (await api.PostJsonAsync($"/api/v1/newsletters/editions/{id}/send", new { })).AssertStatusAsync(HttpStatusCode.Conflict);
+    }
 }

@@ -32,6 +32,7 @@ public sealed class SmtpSink : IAsyncDisposable
             .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, port)).Port(port)).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this));
+        services.Add(new NoDelayListeners());
         services.Add(new Filter(this));
         var server = new SmtpServer.SmtpServer(options, services);
         running = server.StartAsync(stop.Token);
@@ -113,5 +114,26 @@ public sealed class SmtpSink : IAsyncDisposable
                 throw new SmtpResponseException(new SmtpResponse((SmtpReplyCode)code, code >= 500 ? "No such mailbox here" : "Try again later"));
             return Task.FromResult(true);
         }
+    }
+}
+
+/// <summary>The default listener with Nagle's algorithm off on accepted connections (Linux passes the option on from the listening socket).</summary>
+sealed class NoDelayListeners : SmtpServer.Net.EndpointListenerFactory
+{
+    public override SmtpServer.Net.IEndpointListener CreateListener(IEndpointDefinition endpointDefinition)
+    {
+        var listener = new System.Net.Sockets.TcpListener(endpointDefinition.Endpoint);
+        listener.Server.NoDelay = true;
+        listener.Start();
+        OnEndpointStarted(new SmtpServer.Net.EndpointEventArgs(endpointDefinition, listener.LocalEndpoint));
+        Action stopped = () =>
+        {
+            listener.Stop();
+            OnEndpointStopped(new SmtpServer.Net.EndpointEventArgs(endpointDefinition, listener.LocalEndpoint));
+        };
+        // The package's own listener, whose constructor is not public.
+        return (SmtpServer.Net.IEndpointListener)Activator.CreateInstance(typeof(SmtpServer.Net.EndpointListener),
+            System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public,
+            null, [listener, stopped], null)!;
     }
 }
