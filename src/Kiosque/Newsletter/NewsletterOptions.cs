@@ -6,8 +6,10 @@ public sealed class NewsletterOptions
     public const string SectionName = "Kiosque:Newsletter";
     /// <summary>The pace of one sender (one instance sends at a time); 0 means as fast as the server accepts.</summary>
     public double MessagesPerSecond { get; set; } = 20;
-    /// <summary>Rows claimed at once, sent over one SMTP connection.</summary>
+    /// <summary>Rows claimed at once; their messages go over <see cref="Connections"/> SMTP connections.</summary>
     public int BatchSize { get; set; } = 100;
+    /// <summary>SMTP connections used side by side for one batch (1 to 16); the pace is shared between them.</summary>
+    public int Connections { get; set; } = 2;
     /// <summary>How long a claim (and the sender's turn) lasts without renewal: after a crash, others wait this long.</summary>
     public int LeaseSeconds { get; set; } = 120;
     /// <summary>Temporary (4xx) refusals of one message before it counts as failed.</summary>

@@ -21,6 +21,7 @@ public sealed class NewsletterSender(IServiceScopeFactory scopes, IOptions<Newsl
     readonly string holder = Shorten($"{Environment.ProcessId}:{Guid.NewGuid():N}:{Environment.MachineName}", 80);
     readonly Dictionary<int, RenderedEdition> rendered = [];
     long batches;
+    readonly Lock pace = new();
     DateTime nextSlot = DateTime.MinValue;
 
     static string Shorten(string s, int max) => s.Length <= max ? s : s[..max];
@@ -86,88 +87,100 @@ public sealed class NewsletterSender(IServiceScopeFactory scopes, IOptions<Newsl
     async Task SendBatchAsync(IServiceProvider services, NewsletterOutbox outbox, string claim, List<Delivery> rows, CancellationToken ct)
     {
         var renderer = services.GetRequiredService<EditionRenderer>();
+        var work = new List<(Delivery Row, RenderedEdition Edition, MailboxAddress To)>(rows.Count);
+        foreach (var group in rows.GroupBy(r => r.EditionId))
+        {
+            if (!rendered.TryGetValue(group.Key, out var edition))
+            {
+                edition = await renderer.RenderAsync(group.Key, kiosque.Value.PublicUrl, ct);
+                if (edition is null) continue;
+                if (rendered.Count > 20) rendered.Clear();
+                rendered[group.Key] = edition;
+            }
+            var wanted = await outbox.StillSubscribedAsync(edition.ListId, group.Where(r => r.SubscriberId is not null).Select(r => r.SubscriberId!.Value), ct);
+            foreach (var row in group)
+            {
+                if (row.SubscriberId is not { } subscriberId || !wanted.Contains(subscriberId))
+                    await outbox.MarkAsync(row.Id, claim, DeliveryStatus.Skipped, "Plus abonné(e) au moment de l’envoi.", ct);
+                else if (!MailboxAddress.TryParse(row.Email, out var to))
+                    await outbox.MarkAsync(row.Id, claim, DeliveryStatus.Failed, $"Adresse invalide : {row.Email}", ct);
+                else
+                    work.Add((row, edition, to));
+            }
+        }
+        if (work.Count == 0) return;
+        // Each connection takes every n-th message, with its own database context; the pace is shared.
+        var connections = Math.Clamp(options.Value.Connections, 1, 16);
+        await Task.WhenAll(Enumerable.Range(0, Math.Min(connections, work.Count))
+            .Select(i => SendOverOneConnectionAsync(claim, work.Where((_, index) => index % connections == i).ToList(), ct)));
+    }
+
+    async Task SendOverOneConnectionAsync(string claim, List<(Delivery Row, RenderedEdition Edition, MailboxAddress To)> work, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var outbox = scope.ServiceProvider.GetRequiredService<NewsletterOutbox>();
         var watch = Stopwatch.StartNew();
         IMailChannel? transport = null;
         try
         {
-            foreach (var group in rows.GroupBy(r => r.EditionId))
+            foreach (var (row, edition, to) in work)
             {
-                if (!rendered.TryGetValue(group.Key, out var edition))
+                if (watch.Elapsed > Lease / 2)
                 {
-                    edition = await renderer.RenderAsync(group.Key, kiosque.Value.PublicUrl, ct);
-                    if (edition is null) continue;
-                    if (rendered.Count > 20) rendered.Clear();
-                    rendered[group.Key] = edition;
+                    // A slow server: keep the batch and the turn ours rather than let another sender take them.
+                    await outbox.RenewAsync(claim, Lease, ct);
+                    await outbox.TakeTurnAsync(holder, Lease, ct);
+                    watch.Restart();
                 }
-                var wanted = await outbox.StillSubscribedAsync(edition.ListId, group.Where(r => r.SubscriberId is not null).Select(r => r.SubscriberId!.Value), ct);
-                foreach (var row in group)
+                var message = Build(edition, row, to);
+                if (transport is null)
                 {
-                    if (watch.Elapsed > Lease / 2)
-                    {
-                        // A slow server: keep the batch and the turn ours rather than let another sender take them.
-                        await outbox.RenewAsync(claim, Lease, ct);
-                        await outbox.TakeTurnAsync(holder, Lease, ct);
-                        watch.Restart();
-                    }
-                    if (row.SubscriberId is not { } subscriberId || !wanted.Contains(subscriberId))
-                    {
-                        await outbox.MarkAsync(row.Id, claim, DeliveryStatus.Skipped, "Plus abonné(e) au moment de l’envoi.", ct);
-                        continue;
-                    }
-                    if (!MailboxAddress.TryParse(row.Email, out var to))
-                    {
-                        await outbox.MarkAsync(row.Id, claim, DeliveryStatus.Failed, $"Adresse invalide : {row.Email}", ct);
-                        continue;
-                    }
-                    var message = Build(edition, row, to);
-                    if (transport is null)
-                    {
-                        try
-                        {
-                            transport = await email.OpenAsync("newsletter", ct);
-                            await outbox.SetEditionErrorAsync(edition.EditionId, null, ct);
-                        }
-                        catch (Exception e) when (IsConnectionProblem(e))
-                        {
-                            var error = $"Serveur SMTP injoignable : {e.Message}";
-                            log.LogError(e, "Newsletter: cannot reach the SMTP server; {Count} message(s) wait for the next attempt.", rows.Count);
-                            await ReleaseAsync(outbox, claim, rows, error, ct);
-                            await outbox.SetEditionErrorAsync(edition.EditionId, error, ct);
-                            return;
-                        }
-                    }
-                    await ThrottleAsync(ct);
                     try
                     {
-                        await transport.SendAsync(message, ct);
-                    }
-                    catch (SmtpCommandException e) when ((int)e.StatusCode >= 500 && e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
-                    {
-                        log.LogWarning("Newsletter: {Code} for delivery {Id}, address marked bounced: {Message}", (int)e.StatusCode, row.Id, e.Message);
-                        await outbox.MarkBouncedAsync(row, claim, $"{(int)e.StatusCode} {e.Message}", ct);
-                        continue;
-                    }
-                    catch (SmtpCommandException e)
-                    {
-                        var attempts = row.Attempts + 1;
-                        if (attempts >= options.Value.MaxAttempts)
-                            await outbox.MarkAsync(row.Id, claim, DeliveryStatus.Failed, $"{(int)e.StatusCode} {e.Message}", ct);
-                        else
-                            await outbox.RetryLaterAsync(row.Id, claim, Backoff(attempts), $"{(int)e.StatusCode} {e.Message}", countAttempt: true, ct);
-                        log.LogWarning("Newsletter: temporary refusal {Code} for delivery {Id} (attempt {Attempt}): {Message}", (int)e.StatusCode, row.Id, attempts, e.Message);
-                        continue;
+                        transport = await email.OpenAsync("newsletter", ct);
+                        await outbox.SetEditionErrorAsync(edition.EditionId, null, ct);
                     }
                     catch (Exception e) when (IsConnectionProblem(e))
                     {
-                        var error = $"Connexion SMTP interrompue : {e.Message}";
-                        log.LogError(e, "Newsletter: the SMTP connection failed; the rest of the batch waits for the next attempt.");
-                        await ReleaseAsync(outbox, claim, rows, error, ct);
+                        var error = $"Serveur SMTP injoignable : {e.Message}";
+                        log.LogError(e, "Newsletter: cannot reach the SMTP server; {Count} message(s) wait for the next attempt.", work.Count);
+                        await ReleaseAsync(outbox, claim, work.Select(w => w.Row), error, ct);
                         await outbox.SetEditionErrorAsync(edition.EditionId, error, ct);
                         return;
                     }
-                    // Accepted: record it at once. Cancellation must not stop this write (the message is gone).
-                    await outbox.MarkSentAsync(row.Id, claim, CancellationToken.None);
                 }
+                await ThrottleAsync(ct);
+                try
+                {
+                    await transport.SendAsync(message, ct);
+                }
+                catch (SmtpCommandException e) when ((int)e.StatusCode >= 500 && e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
+                {
+                    log.LogWarning("Newsletter: {Code} for delivery {Id}, address marked bounced: {Message}", (int)e.StatusCode, row.Id, e.Message);
+                    await outbox.MarkBouncedAsync(row, claim, $"{(int)e.StatusCode} {e.Message}", ct);
+                    continue;
+                }
+                catch (SmtpCommandException e)
+                {
+                    var attempts = row.Attempts + 1;
+                    if (attempts >= options.Value.MaxAttempts)
+                        await outbox.MarkAsync(row.Id, claim, DeliveryStatus.Failed, $"{(int)e.StatusCode} {e.Message}", ct);
+                    else
+                        await outbox.RetryLaterAsync(row.Id, claim, Backoff(attempts), $"{(int)e.StatusCode} {e.Message}", countAttempt: true, ct);
+                    log.LogWarning("Newsletter: temporary refusal {Code} for delivery {Id} (attempt {Attempt}): {Message}", (int)e.StatusCode, row.Id, attempts, e.Message);
+                    continue;
+                }
+                catch (Exception e) when (IsConnectionProblem(e))
+                {
+                    var error = $"Connexion SMTP interrompue : {e.Message}";
+                    log.LogError(e, "Newsletter: the SMTP connection failed; the rest of the batch waits for the next attempt.");
+                    // Rows already marked are no longer claimed: only the unsent ones go back.
+                    await ReleaseAsync(outbox, claim, work.Select(w => w.Row), error, ct);
+                    await outbox.SetEditionErrorAsync(edition.EditionId, error, ct);
+                    return;
+                }
+                // Accepted: record it at once. Cancellation must not stop this write (the message is gone).
+                await outbox.MarkSentAsync(row.Id, claim, CancellationToken.None);
             }
         }
         finally
@@ -182,7 +195,7 @@ public sealed class NewsletterSender(IServiceScopeFactory scopes, IOptions<Newsl
             or TimeoutException;
 
     /// <summary>Rows of the batch still claimed by it go back, for after a pause; the server was not reached, so no attempt counts.</summary>
-    async Task ReleaseAsync(NewsletterOutbox outbox, string claim, List<Delivery> rows, string error, CancellationToken ct)
+    async Task ReleaseAsync(NewsletterOutbox outbox, string claim, IEnumerable<Delivery> rows, string error, CancellationToken ct)
     {
         var at = clock.GetUtcNow().UtcDateTime.AddSeconds(Math.Max(1, options.Value.RetrySeconds));
         foreach (var row in rows)
@@ -196,10 +209,14 @@ public sealed class NewsletterSender(IServiceScopeFactory scopes, IOptions<Newsl
     {
         var rate = options.Value.MessagesPerSecond;
         if (rate <= 0) return;
-        var now = DateTime.UtcNow;
-        if (nextSlot < now) nextSlot = now;
-        var wait = nextSlot - now;
-        nextSlot += TimeSpan.FromSeconds(1 / rate);
+        TimeSpan wait;
+        lock (pace)
+        {
+            var now = DateTime.UtcNow;
+            if (nextSlot < now) nextSlot = now;
+            wait = nextSlot - now;
+            nextSlot += TimeSpan.FromSeconds(1 / rate);
+        }
         if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
     }
 
