@@ -10,6 +10,7 @@ using Kiosque.Distribution;
 using Kiosque.Import;
 using Kiosque.Infrastructure;
 using Kiosque.Media;
+using Kiosque.Newsletter;
 using Kiosque.Newsroom;
 using Kiosque.Observability;
 using Kiosque.ScaleOut;
@@ -38,6 +39,7 @@ builder.AddWires();             // IPTC ninjs wire ingest (watched folder, /api/
 builder.AddWebhooks();          // admin-registered webhooks: signed deliveries from an outbox, retried in the background
 builder.AddImport();            // WordPress import: command line and newsroom upload with a background job
 builder.AddBackup();            // backup and restore: one archive with content, media and checksums
+builder.AddNewsletter();        // lists, double opt-in sign-up, editions, the per-recipient outbox and its sender
 builder.AddCli(args);           // command-line verbs: logs to stderr, results to stdout
 
 var app = builder.Build();
@@ -60,6 +62,7 @@ app.MapDistribution();
 app.MapSearch();
 app.MapComments();
 app.MapImport();
+app.MapNewsletter();
 app.MapSite();
 
 await app.RunAsync();

@@ -5,7 +5,7 @@ namespace Kiosque.Cli;
 /// <summary>The command-line verbs of the same executable: `Kiosque tokens create …`, `Kiosque users create-admin …`.</summary>
 public static class Cli
 {
-    static readonly string[] Verbs = ["tokens", "users", "import", "backup", "restore"];
+    static readonly string[] Verbs = ["tokens", "users", "newsletter", "import", "backup", "restore"];
 
     /// <summary>Exit code for a command line that asks for something impossible (unknown role, missing option).</summary>
     public const int UsageError = 2;
@@ -37,6 +37,7 @@ public static class Cli
         root.Subcommands.Add(ImportCommand.Create(services));
         root.Subcommands.Add(BackupCommand.Backup(services));
         root.Subcommands.Add(BackupCommand.Restore(services));
+        root.Subcommands.Add(Newsletter.NewsletterCommand.Create(services, output, error));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -20,6 +20,13 @@ public sealed class SmtpOptions
 
 public sealed record EmailMessage(string To, string Subject, string Text, string Html);
 
+/// <summary>An open channel for sending many messages in a row (see <see cref="EmailSender.OpenAsync"/>).</summary>
+public interface IMailChannel : IAsyncDisposable
+{
+    /// <summary>Returns once the server has accepted the message (or the file is written).</summary>
+    Task SendAsync(MimeMessage message, CancellationToken ct);
+}
+
 /// <summary>The one way Kiosque sends e-mail.</summary>
 public sealed class EmailSender(IOptions<SmtpOptions> smtp, IOptions<KiosqueOptions> kiosque, TimeProvider clock,
     ILogger<EmailSender> logger)
@@ -48,11 +55,95 @@ public sealed class EmailSender(IOptions<SmtpOptions> smtp, IOptions<KiosqueOpti
         }
 
         using var client = new SmtpClient();
-        await client.ConnectAsync(options.Host, options.Port, SocketOptions(options.Security), ct);
-        if (!string.IsNullOrEmpty(options.Username))
-            await client.AuthenticateAsync(options.Username, options.Password ?? "", ct);
+        await ConnectAsync(client, options, ct);
         await client.SendAsync(mime, ct);
         await client.DisconnectAsync(quit: true, ct);
+    }
+
+    /// <summary>Whether messages go to an SMTP server (true) or to .eml files (false, the default).</summary>
+    public bool UsesSmtp => !string.IsNullOrWhiteSpace(smtp.Value.Host);
+
+    public MailboxAddress DefaultFrom => MailboxAddress.Parse(smtp.Value.From);
+
+    /// <summary>
+    /// A channel for many messages: one SMTP connection kept open (opened now, so that an unreachable server shows at
+    /// once), or, with no SMTP server configured, files named after each message's Message-Id in {DataPath}/mail/{folder}
+    /// (writing the same message twice leaves one file).
+    /// </summary>
+    public async Task<IMailChannel> OpenAsync(string folder, CancellationToken ct)
+    {
+        var options = smtp.Value;
+        if (string.IsNullOrWhiteSpace(options.Host))
+            return new EmlTransport(Path.Combine(MailFolder, folder));
+        var client = new SmtpClient();
+        try
+        {
+            await ConnectAsync(client, options, ct);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+        return new SmtpTransport(client, options);
+    }
+
+    static async Task ConnectAsync(SmtpClient client, SmtpOptions options, CancellationToken ct)
+    {
+        client.Timeout = 60_000;
+        // Our own socket, to turn Nagle's algorithm off: SMTP is a conversation of small writes, and with Nagle and
+        // delayed acknowledgements each message can wait tens of milliseconds for nothing.
+        var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(options.Host!, options.Port, ct);
+            await client.ConnectAsync(socket, options.Host!, options.Port, SocketOptions(options.Security), ct);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+        if (!string.IsNullOrEmpty(options.Username))
+            await client.AuthenticateAsync(options.Username, options.Password ?? "", ct);
+    }
+
+    sealed class SmtpTransport(SmtpClient client, SmtpOptions options) : IMailChannel
+    {
+        public async Task SendAsync(MimeMessage message, CancellationToken ct)
+        {
+            // A refused recipient leaves the connection usable; a dropped one is opened again once.
+            if (!client.IsConnected) await ConnectAsync(client, options, ct);
+            await client.SendAsync(message, ct);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                if (client.IsConnected) await client.DisconnectAsync(quit: true, CancellationToken.None);
+            }
+            catch (Exception e) when (e is IOException or MailKit.ProtocolException or System.Net.Sockets.SocketException or MailKit.CommandException)
+            {
+                // The messages were accepted already; a failed QUIT changes nothing.
+            }
+            client.Dispose();
+        }
+    }
+
+    sealed class EmlTransport(string folder) : IMailChannel
+    {
+        public async Task SendAsync(MimeMessage message, CancellationToken ct)
+        {
+            Directory.CreateDirectory(folder);
+            var name = string.Concat((message.MessageId ?? Guid.NewGuid().ToString("N")).Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' ? c : '_'));
+            var file = Path.Combine(folder, name + ".eml");
+            var temporary = file + ".tmp";
+            await message.WriteToAsync(temporary, ct);
+            File.Move(temporary, file, overwrite: true);
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     static SecureSocketOptions SocketOptions(string security) => security.ToLowerInvariant() switch

@@ -6,6 +6,7 @@ using Kiosque.Webhooks;
 using Kiosque.Wires;
 using Kiosque.Content;
 using Kiosque.Import;
+using Kiosque.Newsletter;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Kiosque.Content.Workflow;
@@ -46,6 +47,13 @@ public abstract class KiosqueDb(DbContextOptions options) : IdentityDbContext<Ne
     public DbSet<Import.ImportJob> ImportJobs => Set<Import.ImportJob>();
     /// <summary>The data-protection key ring, shared by every instance on this database (see ScaleOut).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<NewsletterList> NewsletterLists => Set<NewsletterList>();
+    public DbSet<Subscriber> NewsletterSubscribers => Set<Subscriber>();
+    public DbSet<Subscription> NewsletterSubscriptions => Set<Subscription>();
+    public DbSet<Edition> NewsletterEditions => Set<Edition>();
+    public DbSet<EditionItem> NewsletterEditionItems => Set<EditionItem>();
+    public DbSet<Delivery> NewsletterDeliveries => Set<Delivery>();
+    public DbSet<NewsletterSenderLease> NewsletterSenderLeases => Set<NewsletterSenderLease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -56,6 +64,7 @@ public abstract class KiosqueDb(DbContextOptions options) : IdentityDbContext<Ne
         b.ConfigureWires();
         b.ConfigureWebhooks();
         b.ConfigureImports();
+        b.ConfigureNewsletter();
         b.Entity<SiteSettings>(e =>
         {
             e.Property(x => x.Id).ValueGeneratedNever();

@@ -14,7 +14,12 @@ public static class Seeding
         var db = scope.ServiceProvider.GetRequiredService<KiosqueDb>();
         if (!await db.SiteSettings.AnyAsync(ct))
         {
-            db.SiteSettings.Add(new SiteSettings { UpdatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime });
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            db.SiteSettings.Add(new SiteSettings { UpdatedAt = now });
+            // A first newsletter, so that the sign-up forms work from the first day; admins rename or add others.
+            if (!await db.NewsletterLists.AnyAsync(ct))
+                db.NewsletterLists.Add(new Newsletter.NewsletterList { Name = "La quotidienne", Slug = "la-quotidienne", CreatedAt = now,
+                    Description = "L’essentiel de l’actualité chaque matin, choisi par la rédaction." });
             await db.SaveChangesAsync(ct);
         }
         if (services.GetRequiredService<IOptions<KiosqueOptions>>().Value.DemoContent)

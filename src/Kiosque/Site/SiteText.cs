@@ -31,10 +31,8 @@ public static class SiteText
     public const string ShareLinkedIn = "LinkedIn";
     public const string NewsletterCtaTitle = "Recevez notre newsletter";
     public const string NewsletterCtaText = "L’essentiel de l’actualité, choisi par la rédaction, dans votre boîte mail.";
-    public const string NewsletterCtaLink = "Découvrir la newsletter";
+    public const string NewsletterCtaLink = "Toutes nos newsletters et les éditions précédentes";
     public const string NewsletterTitle = "La newsletter";
-    public const string NewsletterSoon = "La newsletter arrive bientôt.";
-    public const string NewsletterSoonDetail = "Nous préparons une lettre d’information rédigée par la rédaction. L’inscription ouvrira ici dès qu’elle sera prête : aucune adresse n’est collectée pour l’instant.";
     public const string BackHome = "Revenir à la une";
     public const string Dossiers = "Dossiers";
     public const string DossiersIntro = "Nos dossiers rassemblent les articles consacrés à un même sujet.";

@@ -72,13 +72,13 @@ public sealed partial class CommentSafetyAndModerationTests
         var shown = await app.CreateAnonymousClient().GetDocumentAsync(ArticlePath);
         var area = shown.QuerySelector(".comments")!;
         Assert.Equal(message, area.QuerySelector(".comments-suspended")!.TextContent.Trim());
-        Assert.Empty(shown.QuerySelectorAll("main form"));
+        Assert.Empty(shown.QuerySelectorAll("main form.comment-form"));
         Assert.Equal("Avant la suspension.", area.QuerySelector(".comment-text")!.TextContent.Trim());
 
         await app.UpdateSettingsAsync(s => s.CommentsShowWhenSuspended = false);
         var hidden = await app.CreateAnonymousClient().GetDocumentAsync(ArticlePath);
         Assert.Null(hidden.QuerySelector(".comment"));
-        Assert.Empty(hidden.QuerySelectorAll("main form"));
+        Assert.Empty(hidden.QuerySelectorAll("main form.comment-form"));
         Assert.Equal(message, hidden.QuerySelector(".comments-suspended")!.TextContent.Trim());
         using var api = await app.CreateAnonymousClient().GetAsync($"/api/v1/articles/{(await app.CommentsAsync())[0].ArticleId}/comments", TestContext.Current.CancellationToken);
         Assert.Equal("[]", await api.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
@@ -91,7 +91,7 @@ public sealed partial class CommentSafetyAndModerationTests
         await using var _app = app;
         var doc = await app.CreateAnonymousClient().GetDocumentAsync(ArticlePath);
         Assert.Equal(CommentText.Closed, doc.QuerySelector(".comments-closed")!.TextContent.Trim());
-        Assert.Empty(doc.QuerySelectorAll("main form"));
+        Assert.Empty(doc.QuerySelectorAll("main form.comment-form"));
     }
 
     [Fact]

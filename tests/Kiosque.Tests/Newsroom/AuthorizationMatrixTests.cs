@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 using PageActionDescriptor = Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kiosque.Tests.Newsroom;
@@ -46,7 +47,6 @@ public sealed class AuthorizationMatrixTests(MatrixApp matrix) : IClassFixture<M
         ["GET /dossiers/{slug:publicslug}"] = Access.Anonymous,
         ["GET /auteurs/{slug:publicslug}"] = Access.Anonymous,
         ["GET /tags/{slug:publicslug}"] = Access.Anonymous,
-        ["GET /newsletter"] = Access.Anonymous,
         ["GET /erreur/{code:int}"] = Access.Anonymous,
         ["POST /erreur/{code:int}"] = Access.Anonymous,
         ["GET /robots.txt"] = Access.Anonymous,
@@ -235,6 +235,40 @@ public sealed class AuthorizationMatrixTests(MatrixApp matrix) : IClassFixture<M
         ["POST /newsroom/import"] = Access.Admin,
         ["GET /newsroom/import/{id:int}"] = Access.Admin,
         ["GET /newsroom/import/{id:int}/etat"] = Access.Admin,
+        // ---- reader: newsletter (sign-up, signed links from e-mails, the archive; no login by design)
+        ["GET /newsletter"] = Access.Anonymous,
+        ["POST /newsletter"] = Access.Anonymous,
+        ["GET /newsletter/confirmer"] = Access.Anonymous,
+        ["POST /newsletter/confirmer"] = Access.Anonymous,
+        ["GET /newsletter/preferences"] = Access.Anonymous,
+        ["POST /newsletter/preferences"] = Access.Anonymous,
+        ["GET /newsletter/desabonnement"] = Access.Anonymous,
+        ["POST /newsletter/desabonnement"] = Access.Anonymous,
+        ["GET /newsletter/archives"] = Access.Anonymous,
+        ["GET /newsletter/archives/{id:int}"] = Access.Anonymous,
+        // ---- newsroom: newsletter (editors compose and send; admins manage lists and subscribers' personal data)
+        ["GET /newsroom/newsletter"] = Access.Editor,
+        ["POST /newsroom/newsletter?handler=Create"] = Access.Editor,
+        ["GET /newsroom/newsletter/editions/{id:int}"] = Access.Editor,
+        ["POST /newsroom/newsletter/editions/{id:int}?handler=Save"] = Access.Editor,
+        ["POST /newsroom/newsletter/editions/{id:int}?handler=Fill"] = Access.Editor,
+        ["POST /newsroom/newsletter/editions/{id:int}?handler=Add"] = Access.Editor,
+        ["POST /newsroom/newsletter/editions/{id:int}?handler=Remove"] = Access.Editor,
+        ["POST /newsroom/newsletter/editions/{id:int}?handler=Move"] = Access.Editor,
+        ["POST /newsroom/newsletter/editions/{id:int}?handler=Test"] = Access.Editor,
+        ["POST /newsroom/newsletter/editions/{id:int}?handler=Schedule"] = Access.Editor,
+        ["POST /newsroom/newsletter/editions/{id:int}?handler=SendNow"] = Access.Editor,
+        ["POST /newsroom/newsletter/editions/{id:int}?handler=Unschedule"] = Access.Editor,
+        ["GET /newsroom/newsletter/editions/{id:int}/apercu"] = Access.Editor,
+        ["GET /newsroom/newsletter/listes"] = Access.Admin,
+        ["POST /newsroom/newsletter/listes?handler=Save"] = Access.Admin,
+        ["GET /newsroom/newsletter/abonnes"] = Access.Admin,
+        ["POST /newsroom/newsletter/abonnes?handler=Erase"] = Access.Admin,
+        // ---- API: newsletter (editors and admins)
+        ["GET /api/v1/newsletters"] = Access.Editor,
+        ["POST /api/v1/newsletters/{id:int}/editions"] = Access.Editor,
+        ["GET /api/v1/newsletters/editions/{id:int}"] = Access.Editor,
+        ["POST /api/v1/newsletters/editions/{id:int}/send"] = Access.Editor,
         // The catch-all that words 404/405/415 problems for routes that do not exist.
         ["GET /api/{**path}"] = Access.Anonymous,
         ["POST /api/{**path}"] = Access.Anonymous,
@@ -330,6 +364,9 @@ public sealed class MatrixApp : IAsyncLifetime
     int importJobId;
     string articleSlug = "";
     Kiosque.Webhooks.Webhook webhook = null!;
+    int newsletterId;
+    int sentEditionId;
+    int draftEditionId;
 
     public async ValueTask InitializeAsync()
     {
@@ -400,11 +437,37 @@ public sealed class MatrixApp : IAsyncLifetime
         });
         var created = await (await editor.GetPathAsync($"/api/v1/articles/{articleId}")).AssertStatusAsync(HttpStatusCode.OK);
         articleSlug = created.GetProperty("slug").GetString()!;
+        await SeedNewsletterAsync();
         await (await editor.PutJsonAsync($"/api/v1/articles/{articleId}", new
         {
             section = section.Slug, dossier = dossier.Slug, headline = "Le sommet de la matrice", slug = articleSlug, authors = new[] { author.Slug },
             tags = new[] { tag.Name }, bodyHtml = "<p>Second état.</p>", status = "published", version = created.GetProperty("version").GetInt32(),
         })).AssertStatusAsync(HttpStatusCode.OK);
+    }
+
+    async Task SeedNewsletterAsync()
+    {
+        newsletterId = await app.WithDbAsync(db => db.NewsletterLists.Select(l => l.Id).FirstAsync());
+        var sent = new Kiosque.Newsletter.Edition
+        {
+            ListId = newsletterId, Subject = "Édition envoyée", Status = Kiosque.Newsletter.EditionStatus.Sent, CreatedAt = SiteData.Published,
+            SentAt = SiteData.Published, Items = [new Kiosque.Newsletter.EditionItem { ArticleId = articleId }],
+        };
+        await app.AddAsync(sent);
+        sentEditionId = sent.Id;
+        draftEditionId = await FreshEditionAsync();
+    }
+
+    /// <summary>A draft edition, new for each write since sending or editing changes it.</summary>
+    async Task<int> FreshEditionAsync()
+    {
+        var draft = new Kiosque.Newsletter.Edition
+        {
+            ListId = newsletterId, Subject = "Brouillon", Status = Kiosque.Newsletter.EditionStatus.Draft, CreatedAt = SiteData.Published,
+            Items = [new Kiosque.Newsletter.EditionItem { ArticleId = articleId }],
+        };
+        await app.AddAsync(draft);
+        return draft.Id;
     }
 
     /// <summary>An article of the editor's, published, for writes that would change the shared one.</summary>
@@ -493,6 +556,10 @@ public sealed class MatrixApp : IAsyncLifetime
         (var p, "id") when p.StartsWith("/api/v1/webhooks/", StringComparison.Ordinal) =>
             Id(request.Method == "GET" ? webhook.Id : await FreshWebhookAsync()),
         (_, "page") => "1",
+        (var p, "id") when p.StartsWith("/newsletter/archives/", StringComparison.Ordinal) => Id(sentEditionId),
+        (var p, "id") when p.StartsWith("/newsroom/newsletter/editions/", StringComparison.Ordinal) || p.StartsWith("/api/v1/newsletters/editions/", StringComparison.Ordinal) =>
+            Id(request.Method == "GET" ? draftEditionId : await FreshEditionAsync()),
+        (var p, "id") when p.StartsWith("/api/v1/newsletters/", StringComparison.Ordinal) => Id(newsletterId),
         (var p, "id") when p.StartsWith("/newsroom/reglages/signatures/", StringComparison.Ordinal) => Id(author.Id),
         (var p, "id") when p.StartsWith("/newsroom/reglages/rubriques/", StringComparison.Ordinal) => Id(section.Id),
         (var p, "id") when p.StartsWith("/newsroom/reglages/dossiers/", StringComparison.Ordinal) => Id(dossier.Id),

@@ -200,8 +200,8 @@ public sealed class ArticlePageTests(ArticlePageFixture fixture) : IClassFixture
         var doc = await GetAsync("/decryptages/ce-que-change-le-sommet");
         var comments = doc.QuerySelector(".comments")!;
         Assert.Equal("Les commentaires sont fermés pour cet article.", comments.QuerySelector("p")!.TextContent.Trim());
-        // The header's search form is the page's only form.
-        Assert.Equal(["/recherche"], doc.Forms.Select(f => f.GetAttribute("action")));
+        // The header's search form and the newsletter sign-up are the page's only forms.
+        Assert.Equal(["/recherche", "/newsletter"], doc.Forms.Select(f => f.GetAttribute("action")));
     }
 
     [Fact]

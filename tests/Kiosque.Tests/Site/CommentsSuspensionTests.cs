@@ -18,7 +18,8 @@ public sealed class CommentsSuspensionTests
         var comments = doc.QuerySelector(".comments")!;
         Assert.Equal(Message, comments.QuerySelector(".comments-suspended")!.TextContent.Trim());
         Assert.DoesNotContain("Aucun commentaire", comments.TextContent, StringComparison.Ordinal);
-        Assert.Empty(doc.QuerySelectorAll("main form"));
+        Assert.Empty(doc.QuerySelectorAll("main form.comment-form"));
+        Assert.NotNull(doc.QuerySelector("main form.newsletter-form")); // the newsletter sign-up is not a comment form
         Assert.NotEmpty(doc.QuerySelectorAll(".share a"));
     }
 }

@@ -154,15 +154,15 @@ public sealed class ListingPagesTests(ListingPagesFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task Newsletter_page_explains_that_sign_up_is_not_open_yet_and_collects_nothing()
+    public async Task Newsletter_page_offers_the_sign_up_form_and_the_archive()
     {
         var doc = await Client.GetDocumentAsync("/newsletter");
         Assert.Equal("La newsletter | L’Écho du Port", doc.Title);
-        Assert.Contains("La newsletter arrive bientôt", doc.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
-        // The header's search form aside, the page asks for nothing.
-        Assert.Empty(doc.QuerySelectorAll("main form"));
-        Assert.Empty(doc.QuerySelectorAll("main input"));
-        Assert.NotNull(doc.QuerySelector("main a[href='/']"));
+        var form = doc.QuerySelector("main form.newsletter-form")!;
+        Assert.Equal("/newsletter", form.GetAttribute("action"));
+        Assert.NotNull(form.QuerySelector("input[type=email][name=email][autocomplete=email]"));
+        Assert.NotNull(doc.QuerySelector("main label[for=nl-email]"));
+        Assert.NotNull(doc.QuerySelector("main a[href='/newsletter/archives']"));
     }
 
     [Fact]

@@ -1700,6 +1700,11 @@ namespace Kiosque.Infrastructure.Migrations.Postgres
 
                     b.Navigation("Related");
                 });
+
+            modelBuilder.Entity("Kiosque.Newsletter.Edition", b =>
+                {
+                    b.Navigation("Items");
+                });
 #pragma warning restore 612, 618
         }
     }

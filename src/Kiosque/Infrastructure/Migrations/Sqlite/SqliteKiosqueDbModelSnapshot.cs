@@ -1645,6 +1645,11 @@ namespace Kiosque.Infrastructure.Migrations.Sqlite
 
                     b.Navigation("Related");
                 });
+
+            modelBuilder.Entity("Kiosque.Newsletter.Edition", b =>
+                {
+                    b.Navigation("Items");
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Kiosque.Newsletter;
+using Kiosque.Tests.Api;
+using Kiosque.Tests.Infrastructure;
+using Kiosque.Tests.Site;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+
+namespace Kiosque.Tests.Newsletter;
+
+public static partial class NewsletterTestSupport
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Settings for a test: fast polling and retries, no pace, no sign-up limit unless overridden.</summary>
+    public static Dictionary<string, string?> Settings(SmtpSink? sink, Dictionary<string, string?>? overrides = null)
+    {
+        var settings = sink?.Settings() ?? [];
+        settings["Kiosque:Newsletter:PollSeconds"] = "1";
+        settings["Kiosque:Newsletter:RetrySeconds"] = "1";
+        settings["Kiosque:Newsletter:MessagesPerSecond"] = "0";
+        settings["Kiosque:Newsletter:SignUpPerIpLimit"] = "1000";
+        foreach (var (k, v) in overrides ?? []) settings[k] = v;
+        return settings;
+    }
+
+    /// <summary>A section with two published articles (one with a lead image); returns their ids.</summary>
+    public static async Task<(int Section, int First, int Second)> ArticlesAsync(KiosqueApp app)
+    {
+        var section = SiteData.Section("Société", "societe", 1);
+        var image = SiteData.Image("/media/2026/11/port.jpg", "Le port au petit matin");
+        var first = SiteData.Article(section, "la-rentree-scolaire", "La rentrée scolaire");
+        first.LeadImage = image;
+        var second = SiteData.Article(section, "le-marche-du-port", "Le marché du port", SiteData.Published.AddHours(1));
+        await app.AddAsync(section, image, first, second);
+        return (section.Id, first.Id, second.Id);
+    }
+
+    public static Task<int> DefaultListAsync(this KiosqueApp app) =>
+        app.WithDbAsync(db => db.NewsletterLists.OrderBy(l => l.Position).ThenBy(l => l.Id).Select(l => l.Id).FirstAsync());
+
+    /// <summary>Confirmed subscribers written straight to the database, for sending tests.</summary>
+    public static async Task<List<string>> SubscribersAsync(this KiosqueApp app, int listId, int count, string prefix = "lecteur")
+    {
+        var addresses = Enumerable.Range(1, count).Select(i => $"{prefix}{i}@exemple.fr").ToList();
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var address in addresses)
+            {
+                var subscriber = new Subscriber { Email = address, CreatedAt = SiteData.Published, ConfirmedAt = SiteData.Published };
+                db.NewsletterSubscribers.Add(subscriber);
+                await db.SaveChangesAsync(Ct);
+                db.NewsletterSubscriptions.Add(new Subscription
+                {
+                    SubscriberId = subscriber.Id, ListId = listId, Status = SubscriptionStatus.Active, RequestedAt = SiteData.Published,
+                    ConfirmedAt = SiteData.Published, Source = "/test",
+                });
+            }
+            await db.SaveChangesAsync(Ct);
+            return 0;
+        });
+        return addresses;
+    }
+
+    /// <summary>Through the API, as an integrator would: creates the edition and asks for it to be sent now; returns its id.</summary>
+    public static async Task<int> SendEditionAsync(this KiosqueApp app, int listId, string subject, params int[] articleIds)
+    {
+        using var api = await app.CreateApiClientAsync(Kiosque.Api.Roles.Editor);
+        var created = await (await api.PostJsonAsync($"/api/v1/newsletters/{listId}/editions",
+            new { subject, intro = "Bonjour,\n\nVoici l’essentiel du jour.", articleIds })).AssertStatusAsync(HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetInt32();
+        await (await api.PostJsonAsync($"/api/v1/newsletters/editions/{id}/send", new { })).AssertStatusAsync(HttpStatusCode.Accepted);
+        return id;
+    }
+
+    public static async Task<EditionStatus> WaitForEditionAsync(this KiosqueApp app, int editionId, EditionStatus status, int seconds = 30)
+    {
+        var until = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            var now = await app.WithDbAsync(db => db.NewsletterEditions.Where(e => e.Id == editionId).Select(e => e.Status).FirstAsync());
+            if (now == status) return now;
+            if (DateTime.UtcNow > until) throw new TimeoutException($"Edition {editionId} is {now}, not {status}, after {seconds} s.");
+            await Task.Delay(100, Ct);
+        }
+    }
+
+    public static Task<List<Delivery>> DeliveriesAsync(this KiosqueApp app, int editionId) =>
+        app.WithDbAsync(db => db.NewsletterDeliveries.AsNoTracking().Where(d => d.EditionId == editionId).OrderBy(d => d.Id).ToListAsync());
+
+    [GeneratedRegex(@"https?://[^\s<>""]+")]
+    private static partial Regex Url();
+
+    /// <summary>The first link in the text part that goes to <paramref name="path"/>, as a site-relative URL.</summary>
+    public static string Link(MimeMessage message, string path)
+    {
+        var link = Url().Matches(message.TextBody ?? "").Select(m => m.Value).FirstOrDefault(u => new Uri(u).AbsolutePath == path)
+                   ?? throw new InvalidOperationException($"No link to {path} in:\n{message.TextBody}");
+        return new Uri(link).PathAndQuery;
+    }
+
+    /// <summary>Posts the form in the page's main content (the header's search form comes first) with its hidden fields and <paramref name="fields"/>.</summary>
+    public static async Task<HttpResponseMessage> SubmitMainFormAsync(this Kiosque.Tests.Accounts.NewsroomSession session, string url,
+        Dictionary<string, string>? fields = null, string? selector = null)
+    {
+        var (_, page) = await session.GetAsync(url);
+        var form = page.QuerySelector(selector ?? "main form") as AngleSharp.Html.Dom.IHtmlFormElement
+                   ?? throw new InvalidOperationException($"No form on {url}: {page.Body?.TextContent}");
+        var values = form.Elements.OfType<AngleSharp.Html.Dom.IHtmlInputElement>()
+            .Where(i => i.Type == "hidden" && !string.IsNullOrEmpty(i.Name)).ToDictionary(i => i.Name!, i => i.Value);
+        foreach (var (k, v) in fields ?? []) values[k] = v;
+        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : url;
+        return await session.PostAsync(action, values);
+    }
+
+    public static IEnumerable<string> Urls(string text) => Url().Matches(text).Select(m => m.Value);
+}
