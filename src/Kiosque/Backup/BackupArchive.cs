@@ -42,10 +42,18 @@ public sealed class BackupArchive(KiosqueDb db, IOptions<KiosqueOptions> options
     const string ManifestName = "manifest.json";
     const int Batch = 1000;
     static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    static readonly Type[] BootstrapTypes =
+    [
+        typeof(Content.SiteSettings), typeof(Newsletter.NewsletterList), typeof(Newsletter.NewsletterSenderLease),
+        typeof(Comments.CommentJobLease), typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey),
+    ];
 
-    /// <summary>Entity types whose rows exist before any content: the migration's seeds and the settings row start-up creates.</summary>
-    bool IsBootstrap(IEntityType type) =>
-        type.ClrType == typeof(Content.SiteSettings)
+    /// <summary>
+    /// Entity types whose rows exist before any content: the migration's seeds and what a first start creates
+    /// (Infrastructure/Seeding: the settings row, the first newsletter), the data-protection keys and the background
+    /// jobs' lease rows. A new instance has them; a restore replaces them (the old site's keys keep its links working).
+    /// </summary>
+    bool IsBootstrap(IEntityType type) => BootstrapTypes.Contains(type.ClrType)
         || db.GetService<IDesignTimeModel>().Model.FindEntityType(type.Name)?.GetSeedData().Any() == true;
 
     public async Task<BackupSummary> WriteAsync(string path, CancellationToken ct)
@@ -310,7 +318,7 @@ public sealed class BackupArchive(KiosqueDb db, IOptions<KiosqueOptions> options
         }
     }
 
-    /// <summary>Content means any row other than the migration's seeds and the settings row: a restore never merges.</summary>
+    /// <summary>Content means any row other than the bootstrap rows (see <see cref="IsBootstrap"/>): a restore never merges.</summary>
     async Task RefuseUnlessEmptyAsync(CancellationToken ct)
     {
         foreach (var type in OrderedTypes().Where(t => !IsBootstrap(t)))

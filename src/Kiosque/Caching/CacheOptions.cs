@@ -9,7 +9,10 @@ public sealed class PageCacheOptions
     public bool Enabled { get; set; } = true;
     /// <summary>How long this instance keeps a built page when nothing evicts it first.</summary>
     public int DurationSeconds { get; set; } = 600;
-    /// <summary>Cache-Control max-age for browsers and a CDN in front.</summary>
+    /// <summary>
+    /// Cache-Control s-maxage: how long a CDN in front keeps a page. Browsers get max-age=0 and revalidate with the
+    /// ETag (a 304 from the cache), so a reader never sees a page older than the server's copy.
+    /// </summary>
     public int MaxAgeSeconds { get; set; } = 60;
     /// <summary>Cache-Control stale-while-revalidate: a CDN may serve the old copy this long while it fetches a new one.</summary>
     public int StaleWhileRevalidateSeconds { get; set; } = 60;

@@ -62,7 +62,7 @@ public sealed class PublicPagePolicy(IOptions<PageCacheOptions> options, IOption
         // computes its own ETag (feeds, sitemaps) overwrites this one.
         var headers = http.Response.Headers;
         headers.ETag = "\"" + Guid.NewGuid().ToString("N")[..16] + "\"";
-        headers.CacheControl = $"public, max-age={options.Value.MaxAgeSeconds}, stale-while-revalidate={options.Value.StaleWhileRevalidateSeconds}";
+        headers.CacheControl = $"public, max-age=0, s-maxage={options.Value.MaxAgeSeconds}, stale-while-revalidate={options.Value.StaleWhileRevalidateSeconds}";
         http.Response.OnStarting(static state =>
         {
             var h = (HttpContext)state;
