@@ -1,4 +1,5 @@
--- bench/faults.lua — wrk script for bench/faults.sh: a mix of page reads, searches and comment posts.
+-- bench/faults.lua — wrk script for bench/faults.sh (a mix of page reads, searches and comment posts) and for
+-- bench/run.sh's comment-post target (FAULTS_WRITE_PCT=100).
 -- Environment: FAULTS_PATHS (space-separated page paths), FAULTS_WRITE_PCT, FAULTS_SEARCH_PCT,
 -- FAULTS_FORM (url-encoded hidden fields of the comment form: ArticleId, Stamp, token), FAULTS_COOKIE, FAULTS_MARKER.
 -- Prints per status counts and the comments acknowledged (302 back to the article) for the script to check.
@@ -30,7 +31,8 @@ function request()
   local r = math.random(100)
   if form ~= "" and r <= write_pct then
     local body = form .. "&Name=Lecteur+" .. tid .. "&Email=lecteur-" .. tid .. "-" .. n .. "%40example.org"
-      .. "&Body=" .. marker .. "-" .. tid .. "-" .. n .. "+un+avis+de+lecteur&Website="
+      -- The time too: a warm-up run before the timed one must not post the same texts (duplicates are refused).
+      .. "&Body=" .. marker .. "-" .. os.time() .. "-" .. tid .. "-" .. n .. "+un+avis+de+lecteur&Website="
     return wrk.format("POST", "/commentaires",
       { ["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = cookie }, body)
   elseif r <= write_pct + search_pct then

@@ -67,7 +67,8 @@ free_port() {
   done
   die "no free port found"
 }
-urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
+# shellcheck source=bench/comment-form.sh
+. "$BENCH/comment-form.sh"
 
 command -v wrk >/dev/null || die "wrk is missing (apt-get install wrk)"
 command -v curl >/dev/null || die "curl is missing"
@@ -153,18 +154,11 @@ if [ -z "$ONLY" ] || [ "$ONLY" = load ]; then
   # The comment form: the article's hidden fields, then the preview page's anti-forgery token and its cookie.
   ARTICLE_ID=$(curl -fsS "$URL$ARTICLE" | grep -o 'name="ArticleId" value="[0-9]*"' | grep -o '[0-9]*' | head -n 1 || true)
   [ -n "$ARTICLE_ID" ] || die "no comment form on $ARTICLE (comments closed on the demo article?)"
-  JAR=$RUN/cookies
-  PREVIEW=$(curl -fsS -c "$JAR" "$URL/commentaires/apercu?article=$ARTICLE_ID")
-  TOKEN=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<< "$PREVIEW" | sed -E 's/.*value="([^"]*)"/\1/' | head -n 1 || true)
-  [ -n "$TOKEN" ] || TOKEN=$(grep -o 'name="__RequestVerificationToken" value="[^"]*"' <<< "$PREVIEW" | sed -E 's/.*value="([^"]*)"/\1/' | head -n 1 || true)
-  STAMP_VALUE=$(grep -o 'name="Stamp" value="[^"]*"' <<< "$PREVIEW" | sed -E 's/.*value="([^"]*)"/\1/' | head -n 1 || true)
-  [ -n "$TOKEN" ] && [ -n "$STAMP_VALUE" ] || die "could not read the comment form's token and stamp"
-  # curl marks HttpOnly cookies (the anti-forgery one) with a "#HttpOnly_" prefix on the domain column.
-  COOKIE=$(sed 's/^#HttpOnly_//' "$JAR" | awk '!/^#/ && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep="; "}')
+  comment_form "$URL" "$ARTICLE_ID" "$RUN/cookies" || die "could not read the comment form's token and stamp"
   MARKER="faults$STAMP"
   log "load: $DURATION at $CONNECTIONS connections — reads, searches and comment posts on $ARTICLE"
-  FAULTS_PATHS="$PATHS" FAULTS_WRITE_PCT=10 FAULTS_SEARCH_PCT=15 FAULTS_MARKER="$MARKER" FAULTS_COOKIE="$COOKIE" \
-  FAULTS_FORM="ArticleId=$ARTICLE_ID&Stamp=$(urlencode "$STAMP_VALUE")&__RequestVerificationToken=$(urlencode "$TOKEN")" \
+  FAULTS_PATHS="$PATHS" FAULTS_WRITE_PCT=10 FAULTS_SEARCH_PCT=15 FAULTS_MARKER="$MARKER" FAULTS_COOKIE="$COMMENT_COOKIE" \
+  FAULTS_FORM="$COMMENT_FORM" \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s "$BENCH/faults.lua" "$URL" > "$RUN/load.txt" 2>&1 || true
   ACKED=$(awk '$1 == "acked" {print $2}' "$RUN/load.txt")
   ERRORS=$(five_xx "$RUN/load.txt")

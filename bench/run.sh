@@ -210,34 +210,8 @@ if [ -n "$REFERENCE_ID" ]; then
     dotnet "$KIOSQUE_DLL" tokens create --name bench-editor --role editor 2>> "$RUN/seed.log" | tail -n 1)
 fi
 
-# The comment form as a reader's browser posts it (preview, then publish with its anti-forgery token), each
-# request with a new name, address and text so that the duplicate check lets it through; Lua for wrk.
-comment_post_script() { # comment_post_script → path of the Lua script, or nothing when the form is not there
-  local page article stamp cookie token
-  page=$(curl -s -c "$RUN/cookies.txt" "$KIOSQUE_URL$DEBATE_PATH") || return 0
-  article=$(grep -o 'name="ArticleId" value="[0-9]*"' <<<"$page" | grep -o '[0-9]*' | head -1)
-  stamp=$(grep -o 'name="Stamp" value="[^"]*"' <<<"$page" | sed 's/.*value="//;s/"$//' | head -1)
-  [ -n "$article" ] && [ -n "$stamp" ] || return 0
-  page=$(curl -s -b "$RUN/cookies.txt" -c "$RUN/cookies.txt" --data "ArticleId=$article&Stamp=$stamp&Name=Banc&Email=banc%40example.org&Body=Essai" \
-    "$KIOSQUE_URL/commentaires/apercu") || return 0
-  token=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$page" | sed 's/.*value="//;s/"$//' | head -1)
-  cookie=$(awk '$6 ~ /^\.AspNetCore\.Antiforgery/ {print $6 "=" $7}' "$RUN/cookies.txt" | head -1)
-  [ -n "$token" ] && [ -n "$cookie" ] || return 0
-  cat > "$RUN/comment-post.lua" <<LUA
--- Written by bench/run.sh: POST /commentaires with a fresh reader each time.
-local thread_id, n = 0, 0
-function setup(thread) thread:set("tid", thread_id); thread_id = thread_id + 1 end
-function request()
-  n = n + 1
-  local who = os.time() .. "x" .. tid .. "x" .. n
-  local body = "ArticleId=$article&Stamp=$stamp&__RequestVerificationToken=$token&Website="
-    .. "&Name=Lecteur+" .. who .. "&Email=lecteur" .. who .. "%40example.org"
-    .. "&Body=Un+avis+num%C3%A9ro+" .. who .. "+sur+la+semaine+de+quatre+jours."
-  return wrk.format("POST", "/commentaires", { ["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = "$cookie" }, body)
-end
-LUA
-  echo "$RUN/comment-post.lua"
-}
+# shellcheck source=bench/comment-form.sh
+. "$BENCH/comment-form.sh"
 
 # ---------------------------------------------------------------- measuring
 ROWS=()           # "system|target|mode|status|rps|p50|p99|non2xx|sockerr|url"
@@ -291,10 +265,13 @@ for cached in false true; do
   if [ "$cached" = false ]; then
     [ -z "$EDITOR_TOKEN" ] || measure kiosque related api "$KIOSQUE_URL/api/v1/articles/$REFERENCE_ID/suggestions" --header "Authorization: Bearer $EDITOR_TOKEN"
     measure kiosque search-api api "$KIOSQUE_URL/api/v1/search?q=ministre+budget"
-    if [ -n "$DEBATE_PATH" ]; then
-      script=$(comment_post_script)
-      if [ -n "$script" ]; then measure kiosque comment-post post "$KIOSQUE_URL/commentaires" --script "$script"
-      else NOTES+=("comment-post: the comment form or its anti-forgery token was not found, not timed"); fi
+    # Posting a comment as the form does (bench/faults.lua, writes only): a fresh reader and text each time.
+    debate_id=$(curl -s "$KIOSQUE_URL$DEBATE_PATH" | grep -o 'name="ArticleId" value="[0-9]*"' | grep -o '[0-9]*' | head -n 1 || true)
+    if [ -n "$DEBATE_PATH" ] && [ -n "$debate_id" ] && comment_form "$KIOSQUE_URL" "$debate_id" "$RUN/cookies.txt"; then
+      FAULTS_WRITE_PCT=100 FAULTS_SEARCH_PCT=0 FAULTS_MARKER="bench$STAMP" FAULTS_FORM="$COMMENT_FORM" FAULTS_COOKIE="$COMMENT_COOKIE" \
+        measure kiosque comment-post post "$KIOSQUE_URL/commentaires" --script "$BENCH/faults.lua"
+    else
+      NOTES+=("comment-post: the comment form or its anti-forgery token was not found, not timed")
     fi
   fi
   RSS_MB[$mode]=$(peak_rss_mb "$KIOSQUE_PID")

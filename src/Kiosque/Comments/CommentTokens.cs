@@ -84,25 +84,24 @@ public sealed class CommentTokens(IDataProtectionProvider protection, TimeProvid
         ? SecretFile(Path.Combine(kiosque.Value.FullDataPath, "secrets", "comments-ip-hash.key"))
         : Encoding.UTF8.GetBytes(options.Value.IpHashKey));
 
-    /// <summary>32 random bytes made the first time and kept in the file; whoever creates it first wins a race.</summary>
+    /// <summary>
+    /// 32 random bytes made the first time and kept in the file. Written aside then moved into place, so a reader
+    /// never sees half a key; when two processes race, the first move wins and the other reads its key.
+    /// </summary>
     static byte[] SecretFile(string path)
     {
+        if (File.Exists(path)) return File.ReadAllBytes(path);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = $"{path}.{Guid.NewGuid():N}";
+        File.WriteAllBytes(temp, RandomNumberGenerator.GetBytes(32));
         try
         {
-            using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            var key = RandomNumberGenerator.GetBytes(32);
-            file.Write(key);
-            return key;
+            File.Move(temp, path, overwrite: false);
         }
         catch (IOException) when (File.Exists(path))
         {
-            for (var attempt = 0; ; attempt++)
-            {
-                var key = File.ReadAllBytes(path);
-                if (key.Length == 32 || attempt == 20) return key.Length == 32 ? key : throw new InvalidDataException($"{path} is not a 32-byte key.");
-                Thread.Sleep(10); // the other writer is still writing
-            }
+            File.Delete(temp);
         }
+        return File.ReadAllBytes(path);
     }
 }
