@@ -1,4 +1,5 @@
 using Kiosque.Observability;
+using Kiosque.Site;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Kiosque.Caching;
@@ -14,7 +15,7 @@ public interface IEvictionListener
 /// Evicts cached responses by tag: on this instance at once, then tells the listeners (other instances through
 /// Redis, a CDN). A listener's failure is logged; the local eviction has happened and the write stands.
 /// </summary>
-public sealed class PageCache(IOutputCacheStore store, KiosqueMetrics metrics, IEnumerable<IEvictionListener> listeners, ILogger<PageCache> log)
+public sealed class PageCache(IOutputCacheStore store, SiteSnapshots snapshots, KiosqueMetrics metrics, IEnumerable<IEvictionListener> listeners, ILogger<PageCache> log)
 {
     public async Task EvictAsync(IReadOnlyCollection<string> tags, IReadOnlyCollection<string>? paths = null, CancellationToken ct = default)
     {
@@ -38,6 +39,8 @@ public sealed class PageCache(IOutputCacheStore store, KiosqueMetrics metrics, I
     {
         // "site" is on every entry: evicting it is evicting everything, the other tags add nothing.
         IEnumerable<string> effective = tags.Contains(CacheTags.Site) ? [CacheTags.Site] : tags;
+        // The settings and navigation kept in memory go with it, output cache on or off.
+        if (tags.Contains(CacheTags.Site)) snapshots.Drop();
         foreach (var tag in effective)
             await store.EvictByTagAsync(tag, ct);
         metrics.CacheEvicted(tags.Count);

@@ -1,5 +1,6 @@
 using Kiosque.Content;
 using Kiosque.Infrastructure;
+using Kiosque.Site;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kiosque.Distribution;
@@ -35,11 +36,11 @@ public sealed record FeedSource(FeedScope Scope, int Id, string Title, string? D
 public sealed record SiteInfo(string Name, string Tagline, string Language, bool FullText, DateTime UpdatedAt);
 
 /// <summary>The read queries of feeds: one for the source, one for its latest public articles (split for collections).</summary>
-public sealed class FeedQueries(KiosqueDb db, TimeProvider clock)
+public sealed class FeedQueries(KiosqueDb db, SiteSnapshots snapshots, TimeProvider clock)
 {
     public async Task<SiteInfo> SiteAsync(CancellationToken ct)
     {
-        var s = await db.SiteSettings.AsNoTracking().Where(x => x.Id == SiteSettings.SingletonId).FirstOrDefaultAsync(ct) ?? new SiteSettings();
+        var s = (await snapshots.GetAsync(db, ct)).Settings;
         return new SiteInfo(s.Name, s.Tagline, string.IsNullOrWhiteSpace(s.Language) ? "fr" : s.Language, s.FeedFullText, s.UpdatedAt);
     }
 

@@ -8,6 +8,10 @@ public enum SuggestionReason { Dossier, Tags, Text }
 
 public sealed record Suggestion(int ArticleId, string Headline, string Path, DateTime PublishedAt, SuggestionReason Reason);
 
+/// <summary>What suggestions are drawn from: the article's dossier, headline, tags and the editor's internal picks.</summary>
+public sealed record RelatedSource(int ArticleId, int? DossierId, string Headline, IReadOnlyList<int> TagIds,
+    IReadOnlyList<string> TagNames, IReadOnlyList<int> Picks);
+
 /// <summary>
 /// Automatic "À lire aussi" candidates after the editor's picks: the same dossier, then shared tags (among the
 /// 200 newest articles sharing one), then text similarity through the search engine. Only public articles, never the article itself nor a pick, no duplicates.
@@ -22,16 +26,20 @@ public sealed class RelatedReading(KiosqueDb db, ISearchEngine engine, TimeProvi
     {
         if (count <= 0) return [];
         var article = await db.Articles.AsNoTracking().Where(a => a.Id == articleId)
-            .Select(a => new
-            {
-                a.DossierId, a.Headline,
-                TagIds = a.Tags.Select(t => t.Id).ToList(),
-                TagNames = a.Tags.Select(t => t.Name).ToList(),
-                Picks = a.Related.Where(r => r.TargetArticleId != null).Select(r => r.TargetArticleId!.Value).ToList(),
-            })
+            .Select(a => new RelatedSource(a.Id, a.DossierId, a.Headline,
+                a.Tags.Select(t => t.Id).ToList(),
+                a.Tags.Select(t => t.Name).ToList(),
+                a.Related.Where(r => r.TargetArticleId != null).Select(r => r.TargetArticleId!.Value).ToList()))
             .FirstOrDefaultAsync(ct);
-        if (article is null) return [];
+        return article is null ? [] : await SuggestAsync(article, count, exclude, ct);
+    }
 
+    /// <summary>For a caller that has already read the article (its page): no query for what it knows.</summary>
+    public async Task<IReadOnlyList<Suggestion>> SuggestAsync(RelatedSource article, int count = DefaultCount,
+        IReadOnlyCollection<int>? exclude = null, CancellationToken ct = default)
+    {
+        if (count <= 0) return [];
+        var articleId = article.ArticleId;
         var now = clock.GetUtcNow().UtcDateTime;
         var taken = new HashSet<int>(article.Picks) { articleId };
         if (exclude is not null) taken.UnionWith(exclude);
@@ -58,7 +66,7 @@ public sealed class RelatedReading(KiosqueDb db, ISearchEngine engine, TimeProvi
         if (chosen.Count < count && article.TagIds.Count > 0)
         {
             var excluded = taken.ToList();
-            var tagIds = article.TagIds;
+            var tagIds = article.TagIds.ToList();
             // Among the newest articles sharing a tag (walking the date index stops early), the most tags shared
             // first; ordering the whole archive by shared tags would read every article of a popular tag.
             var recent = await publicArticles.Where(a => !excluded.Contains(a.Id) && a.Tags.Any(t => tagIds.Contains(t.Id)))

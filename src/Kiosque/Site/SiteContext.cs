@@ -1,7 +1,6 @@
 using System.Globalization;
 using Kiosque.Content;
 using Kiosque.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Kiosque.Site;
@@ -9,10 +8,10 @@ namespace Kiosque.Site;
 public sealed record NavigationLink(string Label, string Url);
 
 /// <summary>
-/// What every reader page needs once per request: the site settings and navigation (two small queries),
-/// the culture and time zone to show dates in, absolute URLs, and the page's SEO tags for the layout.
+/// What every reader page needs once per request: the site settings and navigation (kept in memory by
+/// <see cref="SiteSnapshots"/>), the culture and time zone to show dates in, absolute URLs, and the page's SEO tags for the layout.
 /// </summary>
-public sealed class SiteContext(KiosqueDb db, IOptions<KiosqueOptions> options, IHttpContextAccessor http, TimeProvider clock)
+public sealed class SiteContext(KiosqueDb db, SiteSnapshots snapshots, IOptions<KiosqueOptions> options, IHttpContextAccessor http, TimeProvider clock)
 {
     static readonly CultureInfo DefaultCulture = CultureInfo.GetCultureInfo("fr-FR");
 
@@ -28,9 +27,9 @@ public sealed class SiteContext(KiosqueDb db, IOptions<KiosqueOptions> options, 
     public async Task LoadAsync(CancellationToken ct)
     {
         if (loaded) return;
-        Settings = await db.SiteSettings.AsNoTracking().Where(s => s.Id == SiteSettings.SingletonId).FirstOrDefaultAsync(ct) ?? new SiteSettings();
-        Navigation = await db.NavigationItems.AsNoTracking().OrderBy(n => n.Position).ThenBy(n => n.Id)
-            .Select(n => new NavigationLink(n.Label, n.Url)).ToListAsync(ct);
+        var snapshot = await snapshots.GetAsync(db, ct);
+        Settings = snapshot.Settings;
+        Navigation = snapshot.Navigation;
         Culture = CultureFor(Settings.Language);
         TimeZone = TimeZoneFor(Settings.TimeZone);
         loaded = true;

@@ -1,4 +1,7 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Kiosque.Infrastructure;
@@ -14,7 +17,11 @@ public static class SiteFeature
         builder.Services.AddRazorPages(o => o.RootDirectory = "/");
         builder.Services.Configure<RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Site/Pages/Shared/{0}" + RazorViewEngine.ViewExtension));
         builder.Services.Configure<RouteOptions>(o => o.SetParameterPolicy<PublicSlugConstraint>(PublicSlugConstraint.Name));
+        // Accented letters written as themselves, not as &#xE9;: French pages are lighter and cheaper to encode.
+        // HTML-significant characters are still escaped.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<SiteSnapshots>();
         builder.Services.AddScoped<SiteContext>();
         builder.Services.AddScoped<SiteQueries>();
     }

@@ -159,6 +159,7 @@ public sealed class SiteQueries(KiosqueDb db, TimeProvider clock)
         {
             Id = a.Id,
             KickerText = a.Kicker,
+            DossierId = a.DossierId,
             DossierName = a.Dossier != null ? a.Dossier.Name : null,
             DossierSlug = a.Dossier != null ? a.Dossier.Slug : null,
             Headline = a.Headline,
@@ -182,7 +183,7 @@ public sealed class SiteQueries(KiosqueDb db, TimeProvider clock)
             AudioDurationSeconds = a.AudioDurationSeconds,
             Transcript = a.Transcript,
             Authors = a.Authors.OrderBy(x => x.Position).Select(x => new PersonLink(x.Author.Name, x.Author.Slug)).ToList(),
-            Tags = a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Name, t.Slug)).ToList(),
+            Tags = a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Name, t.Slug, t.Id)).ToList(),
             WorkType = a.WorkType,
             SeoTitle = a.SeoTitle,
             SeoDescription = a.SeoDescription,

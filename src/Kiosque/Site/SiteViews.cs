@@ -30,7 +30,8 @@ public sealed class ArticleCard
 
 public sealed record PersonLink(string Name, string Slug);
 public sealed record CorrectionNote(DateTime At, string Text);
-public sealed record TagLink(string Name, string Slug);
+/// <summary><paramref name="Id"/>: known on the article page (for its suggestions), 0 elsewhere.</summary>
+public sealed record TagLink(string Name, string Slug, int Id = 0);
 
 public sealed class RelatedRow
 {
@@ -52,6 +53,7 @@ public sealed class ArticleView
 {
     public int Id { get; init; }
     public string? KickerText { get; init; }
+    public int? DossierId { get; init; }
     public string? DossierName { get; init; }
     public string? DossierSlug { get; init; }
     public string Headline { get; init; } = "";

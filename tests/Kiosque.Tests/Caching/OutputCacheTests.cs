@@ -209,6 +209,27 @@ public sealed class OutputCacheTests
     }
 
     [Fact]
+    public async Task Turned_off_settings_and_navigation_kept_in_memory_are_read_again_after_a_change()
+    {
+        var site = await CachedSite.CreateAsync(new Dictionary<string, string?> { ["Kiosque:OutputCache:Enabled"] = "false" });
+        await using var app = site.App;
+        Assert.DoesNotContain("La Gazette du Large", (await site.GetAsync("/sport/rugby")).Body, StringComparison.Ordinal);
+
+        var admin = await app.CreateApiClientAsync(Kiosque.Api.Roles.Admin);
+        await (await admin.PutJsonAsync("/api/v1/site", new { name = "La Gazette du Large", tagline = "Au large", language = "fr" }))
+            .AssertStatusAsync(HttpStatusCode.OK);
+        Assert.Contains("La Gazette du Large", (await site.GetAsync("/sport/rugby")).Body, StringComparison.Ordinal);
+        Assert.Contains("La Gazette du Large", (await site.GetAsync("/rss.xml")).Body, StringComparison.Ordinal);
+
+        await app.WithDbAsync(async db =>
+        {
+            db.NavigationItems.Add(new NavigationItem { Label = "Les marées", Url = "/marees", Position = 99 });
+            return await db.SaveChangesAsync(Ct);
+        });
+        Assert.Contains("Les marées", (await site.GetAsync("/monde/thons")).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task With_the_cache_on_a_reader_sees_the_comment_posted_and_an_approved_one_appears()
     {
         var (app, articleId) = await CommentsTestSupport.CreateAsync();

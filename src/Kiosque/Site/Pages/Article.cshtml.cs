@@ -25,7 +25,7 @@ public sealed class ArticleModel(SiteContext site, SiteQueries queries, RelatedR
         Article = article;
         var picks = queries.RelatedLinks(article);
         // The editor's picks first, then automatic suggestions up to the usual number of items.
-        var suggestions = await relatedReading.SuggestAsync(article.Id, RelatedReading.DefaultCount - picks.Count, ct: ct);
+        var suggestions = await relatedReading.SuggestAsync(SourceFor(article), RelatedReading.DefaultCount - picks.Count, ct: ct);
         Related = [.. picks, .. suggestions.Select(s => new RelatedLink(s.Headline, s.Path, null, false))];
         // Its own tag, and those of the articles its "À lire aussi" block lists (picks even while unpublished: they appear when published).
         HttpContext.TagArticles([article.Id, .. article.RelatedRows.Where(r => r.TargetId is not null).Select(r => r.TargetId!.Value),
@@ -36,6 +36,11 @@ public sealed class ArticleModel(SiteContext site, SiteQueries queries, RelatedR
         site.Meta = MetaFor(article, site);
         return Page();
     }
+
+    /// <summary>What the page has already read, so that the suggestions need not read it again.</summary>
+    static RelatedSource SourceFor(ArticleView article) => new(article.Id, article.DossierId, article.Headline,
+        [.. article.Tags.Select(t => t.Id)], [.. article.Tags.Select(t => t.Name)],
+        [.. article.RelatedRows.Where(r => r.TargetId is not null).Select(r => r.TargetId!.Value)]);
 
     /// <summary>The reader's tags for an article; the newsroom's preview uses them too, marked noindex.</summary>
     public static PageMeta MetaFor(ArticleView article, SiteContext site) => new PageMeta
