@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -52,25 +53,36 @@ public static class Database
     /// <summary>
     /// With WAL, synchronous=NORMAL is SQLite's recommended setting: a commit survives the application crashing (what
     /// the newsletter outbox relies on when it marks each message sent) and only an OS crash or power cut can undo the
-    /// last commits; FULL would add an fsync to every commit. The pragma is per connection, so it is set on each open.
+    /// last commits; FULL would add an fsync to every commit. The pragma belongs to the native connection, which the
+    /// pool keeps open between uses: it is set once per native connection, not on every open (EF opens the pooled
+    /// connection for each query, and a second statement per query showed in the read path's profile).
     /// </summary>
     sealed class SqliteSynchronousNormal : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
     {
         public static readonly SqliteSynchronousNormal Instance = new();
+        static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = [];
+        static readonly object Done = new();
 
-        public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous=NORMAL;";
-            command.ExecuteNonQuery();
-        }
+        public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData) =>
+            Configure((SqliteConnection)connection);
 
-        public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection,
+        public override Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection,
             Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous=NORMAL;";
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            Configure((SqliteConnection)connection);
+            return Task.CompletedTask;
+        }
+
+        static void Configure(SqliteConnection connection)
+        {
+            var handle = connection.Handle;
+            if (handle is null || Configured.TryGetValue(handle, out _)) return;
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "PRAGMA synchronous=NORMAL;";
+                command.ExecuteNonQuery();
+            }
+            Configured.TryAdd(handle, Done);
         }
     }
 

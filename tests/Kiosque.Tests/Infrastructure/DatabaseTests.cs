@@ -13,6 +13,24 @@ public sealed class DatabaseTests
         Assert.Equal("wal", Assert.Single(mode));
     }
 
+    [Fact]
+    public async Task Every_sqlite_connection_the_pool_hands_out_commits_with_synchronous_normal()
+    {
+        await using var app = await KiosqueApp.CreateAsync();
+        // Several connections open at once, so the pool makes new native connections, then reused ones: 1 is NORMAL (2 FULL).
+        for (var round = 0; round < 3; round++)
+        {
+            var levels = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => app.WithDbAsync(async db =>
+            {
+                await db.Database.OpenConnectionAsync();
+                var level = await db.Database.SqlQueryRaw<int>("PRAGMA synchronous").ToListAsync();
+                await Task.Delay(50);
+                return Assert.Single(level);
+            })));
+            Assert.All(levels, level => Assert.Equal(1, level));
+        }
+    }
+
     [Theory]
     [InlineData(DatabaseKind.Sqlite)]
     [InlineData(DatabaseKind.Postgres)]
