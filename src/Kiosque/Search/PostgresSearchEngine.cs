@@ -38,9 +38,12 @@ public sealed class PostgresSearchEngine(KiosqueDb db) : ISearchEngine
     public Task RemoveAsync(int articleId, CancellationToken ct) => SqlCommands.ExecuteAsync(db,
         [("""DELETE FROM "ArticleSearch" WHERE "ArticleId" = @id""", new Dictionary<string, object?> { ["id"] = articleId })], ct);
 
-    public async Task<bool> IsEmptyAsync(CancellationToken ct) =>
-        await SqlCommands.ScalarAsync(db, """SELECT CASE WHEN EXISTS (SELECT 1 FROM "ArticleSearch") THEN 1 ELSE 0 END""",
-            new Dictionary<string, object?>(), ct) == 0;
+    public async Task<int> CountAsync(CancellationToken ct) =>
+        (int)await SqlCommands.ScalarAsync(db, "SELECT count(*) FROM \"ArticleSearch\"", new Dictionary<string, object?>(), ct);
+
+    public async Task<IReadOnlyList<int>> IndexedAsync(int fromId, int toId, CancellationToken ct) =>
+        await SqlCommands.QueryAsync(db, """SELECT "ArticleId" FROM "ArticleSearch" WHERE "ArticleId" BETWEEN @from AND @to""",
+            new Dictionary<string, object?> { ["from"] = fromId, ["to"] = toId }, r => r.GetInt32(0), ct);
 
     public async Task<EngineResult> SearchAsync(EngineQuery query, DateTime now, CancellationToken ct)
     {

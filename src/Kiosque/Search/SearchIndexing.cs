@@ -34,6 +34,29 @@ public sealed class SearchIndexer(KiosqueDb db, ISearchEngine engine)
         }
     }
 
+    /// <summary>
+    /// Indexes the published articles the index lacks (an index built by an older version, a build interrupted by a
+    /// stop): nothing to do when it holds as many articles as are published, else a walk by id, 1,000 at a time.
+    /// Returns how many were added.
+    /// </summary>
+    public async Task<int> CatchUpAsync(CancellationToken ct)
+    {
+        var published = db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.PublishedAt != null);
+        if (await engine.CountAsync(ct) == await published.CountAsync(ct)) return 0;
+        var added = 0;
+        var after = 0;
+        while (true)
+        {
+            var ids = await published.Where(a => a.Id > after).OrderBy(a => a.Id).Select(a => a.Id).Take(1000).ToListAsync(ct);
+            if (ids.Count == 0) return added;
+            var indexed = (await engine.IndexedAsync(ids[0], ids[^1], ct)).ToHashSet();
+            var missing = ids.Where(id => !indexed.Contains(id)).ToList();
+            await IndexAsync(missing, ct);
+            added += missing.Count;
+            after = ids[^1];
+        }
+    }
+
     /// <summary>The given articles that are published (imports, restores), in batches.</summary>
     public async Task IndexAsync(IReadOnlyList<int> articleIds, CancellationToken ct)
     {
@@ -71,8 +94,8 @@ public sealed class SearchIndexEvents(SearchIndexer indexer, ISearchEngine engin
 }
 
 /// <summary>
-/// Fills an empty index (an existing database, the demo content) in the background, so that start-up does not
-/// wait for it; a filled index is left alone.
+/// Brings the index up to date with the published articles in the background (an existing database, the demo
+/// content, a build that a stop interrupted), so that start-up does not wait for it.
 /// </summary>
 public sealed class InitialIndexing(IServiceScopeFactory scopes, ILogger<InitialIndexing> log) : BackgroundService
 {
@@ -81,9 +104,8 @@ public sealed class InitialIndexing(IServiceScopeFactory scopes, ILogger<Initial
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            if (!await scope.ServiceProvider.GetRequiredService<ISearchEngine>().IsEmptyAsync(stoppingToken)) return;
-            var count = await scope.ServiceProvider.GetRequiredService<SearchIndexer>().ReindexAllAsync(stoppingToken);
-            if (count > 0) log.LogInformation("Search index built: {Count} articles.", count);
+            var count = await scope.ServiceProvider.GetRequiredService<SearchIndexer>().CatchUpAsync(stoppingToken);
+            if (count > 0) log.LogInformation("Search index caught up: {Count} articles added.", count);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -91,4 +113,3 @@ public sealed class InitialIndexing(IServiceScopeFactory scopes, ILogger<Initial
         }
     }
 }
-

@@ -35,5 +35,8 @@ public interface ISearchEngine
     Task IndexAsync(IReadOnlyList<SearchDocument> documents, CancellationToken ct);
     Task RemoveAsync(int articleId, CancellationToken ct);
     Task<EngineResult> SearchAsync(EngineQuery query, DateTime now, CancellationToken ct);
-    Task<bool> IsEmptyAsync(CancellationToken ct);
+    /// <summary>How many articles the index holds.</summary>
+    Task<int> CountAsync(CancellationToken ct);
+    /// <summary>The ids the index holds between <paramref name="fromId"/> and <paramref name="toId"/>, both included.</summary>
+    Task<IReadOnlyList<int>> IndexedAsync(int fromId, int toId, CancellationToken ct);
 }

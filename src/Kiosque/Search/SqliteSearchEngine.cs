@@ -31,8 +31,12 @@ public sealed class SqliteSearchEngine(KiosqueDb db) : ISearchEngine
     public Task RemoveAsync(int articleId, CancellationToken ct) => SqlCommands.ExecuteAsync(db,
         [("DELETE FROM ArticleSearch WHERE rowid = @id", new Dictionary<string, object?> { ["@id"] = articleId })], ct);
 
-    public async Task<bool> IsEmptyAsync(CancellationToken ct) =>
-        await SqlCommands.ScalarAsync(db, "SELECT EXISTS (SELECT 1 FROM ArticleSearch)", new Dictionary<string, object?>(), ct) == 0;
+    public async Task<int> CountAsync(CancellationToken ct) =>
+        (int)await SqlCommands.ScalarAsync(db, "SELECT count(*) FROM ArticleSearch", new Dictionary<string, object?>(), ct);
+
+    public async Task<IReadOnlyList<int>> IndexedAsync(int fromId, int toId, CancellationToken ct) =>
+        await SqlCommands.QueryAsync(db, "SELECT rowid FROM ArticleSearch WHERE rowid BETWEEN @from AND @to",
+            new Dictionary<string, object?> { ["@from"] = fromId, ["@to"] = toId }, r => (int)r.GetInt64(0), ct);
 
     public async Task<EngineResult> SearchAsync(EngineQuery query, DateTime now, CancellationToken ct)
     {
