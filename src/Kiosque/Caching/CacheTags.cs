@@ -17,7 +17,8 @@ public static class CacheTags
     public const string Sitemaps = "sitemaps";
     public const string Search = "search";
 
-    public static string Article(int id) => "article:" + id.ToString(CultureInfo.InvariantCulture);
+    public const string ArticlePrefix = "article:";
+    public static string Article(int id) => ArticlePrefix + id.ToString(CultureInfo.InvariantCulture);
     public static string Section(int id) => "section:" + id.ToString(CultureInfo.InvariantCulture);
     public static string Dossier(int id) => "dossier:" + id.ToString(CultureInfo.InvariantCulture);
     public static string Author(int id) => "author:" + id.ToString(CultureInfo.InvariantCulture);

@@ -1,5 +1,4 @@
 using Kiosque.Observability;
-using Kiosque.Site;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Kiosque.Caching;
@@ -12,10 +11,19 @@ public interface IEvictionListener
 }
 
 /// <summary>
+/// What this instance keeps in memory besides pages (the site settings, suggestions): told of every eviction on
+/// this instance, the ones it decides and the ones another instance announces.
+/// </summary>
+public interface IMemoryEviction
+{
+    void Evicted(IReadOnlyCollection<string> tags);
+}
+
+/// <summary>
 /// Evicts cached responses by tag: on this instance at once, then tells the listeners (other instances through
 /// Redis, a CDN). A listener's failure is logged; the local eviction has happened and the write stands.
 /// </summary>
-public sealed class PageCache(IOutputCacheStore store, SiteSnapshots snapshots, KiosqueMetrics metrics, IEnumerable<IEvictionListener> listeners, ILogger<PageCache> log)
+public sealed class PageCache(IOutputCacheStore store, IEnumerable<IMemoryEviction> memory, KiosqueMetrics metrics, IEnumerable<IEvictionListener> listeners, ILogger<PageCache> log)
 {
     public async Task EvictAsync(IReadOnlyCollection<string> tags, IReadOnlyCollection<string>? paths = null, CancellationToken ct = default)
     {
@@ -39,8 +47,8 @@ public sealed class PageCache(IOutputCacheStore store, SiteSnapshots snapshots, 
     {
         // "site" is on every entry: evicting it is evicting everything, the other tags add nothing.
         IEnumerable<string> effective = tags.Contains(CacheTags.Site) ? [CacheTags.Site] : tags;
-        // The settings and navigation kept in memory go with it, output cache on or off.
-        if (tags.Contains(CacheTags.Site)) snapshots.Drop();
+        // What is kept in memory goes with it, output cache on or off.
+        foreach (var kept in memory) kept.Evicted(tags);
         foreach (var tag in effective)
             await store.EvictByTagAsync(tag, ct);
         metrics.CacheEvicted(tags.Count);

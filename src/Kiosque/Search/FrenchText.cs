@@ -59,6 +59,25 @@ public static partial class FrenchText
     public static IReadOnlyList<string> Words(string text, int max = 12) =>
         Word().Matches(Fold(WithoutElisions(text))).Select(m => m.Value).Distinct(StringComparer.Ordinal).Take(max).ToList();
 
+    /// <summary>
+    /// The query's words without French function words ("le", "des", "sur"…), which nearly every article contains:
+    /// matching them finds nothing more and reads the longest lists of the index. All of them when nothing else is left.
+    /// </summary>
+    public static IReadOnlyList<string> ContentWords(string text, int max = 12)
+    {
+        var words = Words(text, int.MaxValue);
+        var content = words.Where(w => !StopWords.Contains(w)).Take(max).ToList();
+        return content.Count > 0 ? content : [.. words.Take(max)];
+    }
+
+    /// <summary>Folded, as <see cref="Fold"/> leaves them.</summary>
+    static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "au", "aux", "avec", "ce", "ces", "cet", "cette", "dans", "de", "des", "du", "elle", "elles", "en", "est", "et",
+        "il", "ils", "la", "le", "les", "leur", "leurs", "lui", "mais", "ne", "ni", "nous", "on", "ou", "par", "pas", "pour",
+        "qu", "que", "qui", "sa", "se", "ses", "son", "sont", "sur", "un", "une", "vous", "y",
+    };
+
     // Longest first; each strips an inflectional or derivational ending, leaving a prefix of the word's other forms.
     static readonly (string Ending, string Replacement)[] Endings =
     [

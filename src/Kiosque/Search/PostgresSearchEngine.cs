@@ -70,22 +70,23 @@ public sealed class PostgresSearchEngine(KiosqueDb db) : ISearchEngine
                  (SELECT websearch_to_tsquery({Config}, @q) AS query) q
             WHERE {where}
             """;
-        parameters["cap"] = ISearchEngine.RankingWindow + 1;
+        parameters["cap"] = query.Window + 1;
         var counted = (int)await SqlCommands.ScalarAsync(db, "SELECT count(*) FROM (SELECT 1 " + from_ + " LIMIT @cap) c", parameters, ct);
         if (counted == 0) return new EngineResult([], 0);
-        var more = counted > ISearchEngine.RankingWindow;
+        var more = counted > query.Window;
         if (more)
         {
             parameters["floor"] = await SqlCommands.ScalarAsync(db, $"""
                 SELECT s."ArticleId" FROM "ArticleSearch" s, (SELECT websearch_to_tsquery({Config}, @q) AS query) q
                 WHERE s."Document" @@ q.query ORDER BY s."ArticleId" DESC OFFSET @window LIMIT 1
-                """, new Dictionary<string, object?> { ["q"] = text, ["window"] = ISearchEngine.RankingWindow - 1 }, ct);
+                """, new Dictionary<string, object?> { ["q"] = text, ["window"] = query.Window - 1 }, ct);
             from_ += """ AND s."ArticleId" >= @floor""";
         }
+        var headline = query.Snippets ? $"""ts_headline({Config}, page."Standfirst" || ' ' || page."Body", page.query, @options)""" : "NULL";
         // ts_headline is costly: it runs on the page's rows only, after ranking. The rank (up to 2× for a fresh
         // article, fading over about a month) favours recent news among equally relevant ones.
         var sql = $"""
-            SELECT page."ArticleId", ts_headline({Config}, page."Standfirst" || ' ' || page."Body", page.query, @options)
+            SELECT page."ArticleId", {headline}
             FROM (
                 SELECT s."ArticleId", s."Standfirst", s."Body", q.query,
                        ts_rank(s."Document", q.query)
@@ -98,7 +99,7 @@ public sealed class PostgresSearchEngine(KiosqueDb db) : ISearchEngine
             ORDER BY page.rank DESC, page."Id" DESC
             """;
         var hits = await SqlCommands.QueryAsync(db, sql, parameters, r => new EngineHit(r.GetInt32(0), r.IsDBNull(1) ? "" : FrenchText.RestoreAngles(r.GetString(1))), ct);
-        return new EngineResult(hits, Math.Min(counted, ISearchEngine.RankingWindow), more);
+        return new EngineResult(hits, Math.Min(counted, query.Window), more);
     }
 
     /// <summary>
@@ -109,7 +110,7 @@ public sealed class PostgresSearchEngine(KiosqueDb db) : ISearchEngine
     {
         if (mode == MatchMode.Any)
         {
-            var words = FrenchText.Words(text, 24);
+            var words = FrenchText.ContentWords(text, 24);
             return words.Count == 0 ? null : string.Join(" or ", words);
         }
         var cleaned = FrenchText.Clean(FrenchText.WithoutElisions(text));

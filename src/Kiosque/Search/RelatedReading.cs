@@ -16,10 +16,12 @@ public sealed record RelatedSource(int ArticleId, int? DossierId, string Headlin
 /// Automatic "À lire aussi" candidates after the editor's picks: the same dossier, then shared tags (among the
 /// 200 newest articles sharing one), then text similarity through the search engine. Only public articles, never the article itself nor a pick, no duplicates.
 /// </summary>
-public sealed class RelatedReading(KiosqueDb db, ISearchEngine engine, TimeProvider clock)
+public sealed class RelatedReading(KiosqueDb db, ISearchEngine engine, SimilarArticles similarArticles, TimeProvider clock)
 {
     public const int DefaultCount = 4;
     const int TagCandidates = 200;
+    const int TextCandidates = 200;
+    const int TextSpare = 8;
 
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(int articleId, int count = DefaultCount,
         IReadOnlyCollection<int>? exclude = null, CancellationToken ct = default)
@@ -77,8 +79,12 @@ public sealed class RelatedReading(KiosqueDb db, ISearchEngine engine, TimeProvi
         if (chosen.Count < count)
         {
             var text = string.Join(' ', article.TagNames.Prepend(article.Headline));
-            var similar = await engine.SearchAsync(new EngineQuery(text, Take: count, Mode: MatchMode.Any, ExcludeIds: taken.ToList()), now, ct);
-            Take(similar.Hits.Select(h => h.ArticleId), SuggestionReason.Text);
+            // Among the newest 200 articles sharing a word, titles only: suggestions are about current news. Kept a
+            // while, with more than needed so that the picks and the other suggestions can be left out.
+            var similar = await similarArticles.GetAsync(articleId, async () =>
+                [.. (await engine.SearchAsync(new EngineQuery(text, Take: DefaultCount + TextSpare, Mode: MatchMode.Any, ExcludeIds: [articleId],
+                    Window: TextCandidates, Snippets: false), now, ct)).Hits.Select(h => h.ArticleId)]);
+            Take(similar, SuggestionReason.Text);
         }
         if (chosen.Count == 0) return [];
 

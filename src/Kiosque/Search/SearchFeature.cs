@@ -25,6 +25,8 @@ public static class SearchFeature
         builder.Services.AddScoped<IArticleEvents, SearchIndexEvents>();
         builder.Services.AddScoped<SiteSearch>();
         builder.Services.AddScoped<RelatedReading>();
+        builder.Services.AddSingleton<SimilarArticles>();
+        builder.Services.AddSingleton<Caching.IMemoryEviction>(s => s.GetRequiredService<SimilarArticles>());
         builder.Services.AddHostedService<InitialIndexing>();
     }
 

@@ -8,10 +8,13 @@ public enum MatchMode { All, Any }
 
 /// <summary>
 /// A query for an engine: filters already resolved to ids; dates are UTC bounds, <paramref name="Before"/> exclusive.
+/// <paramref name="Window"/>: how many of the newest matches are counted and ranked at most; <paramref name="Snippets"/>
+/// off when the hits are only titles (suggestions).
 /// </summary>
 public sealed record EngineQuery(
     string Text, int? SectionId = null, int? DossierId = null, DateTime? From = null, DateTime? Before = null,
-    int Skip = 0, int Take = 10, MatchMode Mode = MatchMode.All, IReadOnlyCollection<int>? ExcludeIds = null);
+    int Skip = 0, int Take = 10, MatchMode Mode = MatchMode.All, IReadOnlyCollection<int>? ExcludeIds = null,
+    int Window = ISearchEngine.RankingWindow, bool Snippets = true);
 
 /// <summary>An engine's hit: the article and its snippet, with matches between <see cref="FrenchText.MarkStart"/> and MarkEnd.</summary>
 public sealed record EngineHit(int ArticleId, string MarkedSnippet);

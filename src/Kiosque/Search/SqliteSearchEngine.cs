@@ -60,23 +60,24 @@ public sealed class SqliteSearchEngine(KiosqueDb db) : ISearchEngine
             where.Append(" AND a.Id NOT IN (").Append(string.Join(",", exclude.Select(id => id.ToString(CultureInfo.InvariantCulture)))).Append(')');
 
         var from_ = "FROM ArticleSearch JOIN Articles a ON a.Id = ArticleSearch.rowid WHERE " + where;
-        parameters["@cap"] = ISearchEngine.RankingWindow + 1;
+        parameters["@cap"] = query.Window + 1;
         var counted = (int)await SqlCommands.ScalarAsync(db, "SELECT count(*) FROM (SELECT 1 " + from_ + " LIMIT @cap)", parameters, ct);
         if (counted == 0) return new EngineResult([], 0);
-        var more = counted > ISearchEngine.RankingWindow;
+        var more = counted > query.Window;
         if (more)
         {
             // FTS5 walks its doclists by rowid cheaply: the newest matches are the last ones.
             parameters["@floor"] = await SqlCommands.ScalarAsync(db,
                 "SELECT rowid FROM ArticleSearch WHERE ArticleSearch MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET @window",
-                new Dictionary<string, object?> { ["@match"] = match, ["@window"] = ISearchEngine.RankingWindow - 1 }, ct);
+                new Dictionary<string, object?> { ["@match"] = match, ["@window"] = query.Window - 1 }, ct);
             from_ += " AND ArticleSearch.rowid >= @floor";
         }
         // Relevance (bm25 is negative: lower is better) scaled by up to 2 for a fresh article, fading over about a month.
+        var snippets = query.Snippets
+            ? "snippet(ArticleSearch, 3, @start, @end, '…', 24), snippet(ArticleSearch, 2, @start, @end, '…', 24)"
+            : "NULL, NULL";
         var sql = $"""
-            SELECT ArticleSearch.rowid,
-                   snippet(ArticleSearch, 3, @start, @end, '…', 24),
-                   snippet(ArticleSearch, 2, @start, @end, '…', 24)
+            SELECT ArticleSearch.rowid, {snippets}
             {from_}
             ORDER BY {Rank} * (1.0 + 1.0 / (1.0 + max(0.0, julianday(@now) - julianday(a.PublishedAt)) / 30.0)), a.Id DESC
             LIMIT @take OFFSET @skip
@@ -89,7 +90,7 @@ public sealed class SqliteSearchEngine(KiosqueDb db) : ISearchEngine
             var snippet = body.Contains(FrenchText.MarkStart) || string.IsNullOrEmpty(standfirst) ? body : standfirst;
             return new EngineHit((int)r.GetInt64(0), snippet);
         }, ct);
-        return new EngineResult(hits, Math.Min(counted, ISearchEngine.RankingWindow), more);
+        return new EngineResult(hits, Math.Min(counted, query.Window), more);
     }
 
     /// <summary>
@@ -98,7 +99,7 @@ public sealed class SqliteSearchEngine(KiosqueDb db) : ISearchEngine
     /// </summary>
     public static string? MatchExpression(string text, MatchMode mode)
     {
-        var terms = FrenchText.Words(text).Select(word =>
+        var terms = FrenchText.ContentWords(text).Select(word =>
         {
             var stem = FrenchText.Stem(word);
             return stem.Length >= 4 ? $"\"{stem}\"*"

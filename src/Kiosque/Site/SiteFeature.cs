@@ -22,6 +22,7 @@ public static class SiteFeature
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<SiteSnapshots>();
+        builder.Services.AddSingleton<Caching.IMemoryEviction>(s => s.GetRequiredService<SiteSnapshots>());
         builder.Services.AddScoped<SiteContext>();
         builder.Services.AddScoped<SiteQueries>();
     }

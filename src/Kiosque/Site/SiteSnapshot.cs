@@ -1,3 +1,4 @@
+using Kiosque.Caching;
 using Kiosque.Content;
 using Kiosque.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -9,11 +10,11 @@ public sealed record SiteSnapshot(SiteSettings Settings, IReadOnlyList<Navigatio
 
 /// <summary>
 /// Keeps the <see cref="SiteSnapshot"/> in memory between requests, since it changes only when an editor saves the
-/// settings or navigation. Dropped by every site-wide eviction (<see cref="Caching.PageCache"/>), the local ones and
+/// settings or navigation. Dropped by every site-wide eviction (<see cref="PageCache"/>), the local ones and
 /// those another instance announces through Redis, so it is exactly as fresh as the output cache. A load that
 /// overlaps a drop is used once and not kept: it may have read the state from before the change.
 /// </summary>
-public sealed class SiteSnapshots
+public sealed class SiteSnapshots : IMemoryEviction
 {
     readonly Lock gate = new();
     SiteSnapshot? current;
@@ -40,8 +41,9 @@ public sealed class SiteSnapshots
         return loaded;
     }
 
-    public void Drop()
+    public void Evicted(IReadOnlyCollection<string> tags)
     {
+        if (!tags.Contains(CacheTags.Site)) return;
         lock (gate)
         {
             generation++;

@@ -25,6 +25,14 @@ public sealed class FrenchTextTests
     }
 
     [Fact]
+    public void Content_words_leave_out_function_words_unless_nothing_else_is_left()
+    {
+        Assert.Equal(["grand", "debat", "lecteurs", "semaine"], FrenchText.ContentWords("Le grand débat des lecteurs sur la semaine"));
+        Assert.Equal(["le", "la", "les"], FrenchText.ContentWords("Le, la, les"));
+        Assert.Equal(["grand", "debat"], FrenchText.ContentWords("le grand débat des lecteurs", max: 2));
+    }
+
+    [Fact]
     public void Plain_text_strips_tags_and_decodes_entities()
     {
         Assert.Equal("Un <b>vrai</b> texte & deux paragraphes", FrenchText.PlainText("<p>Un &lt;b&gt;vrai&lt;/b&gt; texte &amp;</p><p>deux paragraphes</p>"));

@@ -4,6 +4,7 @@ using Kiosque.Content;
 using Kiosque.Search;
 using Kiosque.Tests.Infrastructure;
 using Kiosque.Tests.Site;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Kiosque.Tests.Api.Api;
 
@@ -117,5 +118,40 @@ public sealed class RelatedReadingTests
         Assert.Equal("dossier", body[0].GetProperty("reason").GetString());
 
         await (await contributor.GetPathAsync("/api/v1/articles/999999/suggestions")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Similar_text_suggestions_are_kept_until_an_article_changes()
+    {
+        await using var app = await KiosqueApp.CreateAsync(extra: new Dictionary<string, string?> { ["Kiosque:OutputCache:Enabled"] = "false" });
+        var c = await SeedAsync(app);
+        var editor = await app.CreateApiClientAsync(Roles.Editor);
+        async Task<List<int>> SimilarAsync()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var found = await scope.ServiceProvider.GetRequiredService<RelatedReading>().SuggestAsync(c.Main, 20, ct: Ct);
+            return [.. found.Where(s => s.Reason == SuggestionReason.Text).Select(s => s.ArticleId)];
+        }
+        Assert.Equal([c.Similar], await SimilarAsync());
+
+        // Written straight into the database and the index (no event): not seen while the search is kept…
+        var monde = await app.WithDbAsync(db => db.Sections.SingleAsync(s => s.Slug == "monde", Ct));
+        var quiet = SiteData.Article(monde, "thons-pacifique", "Les thons du Pacifique migrent aussi", DateTime.UtcNow.AddHours(-1));
+        quiet.Section = null!;
+        quiet.SectionId = monde.Id;
+        await app.AddAsync(quiet);
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<SearchIndexer>().RefreshAsync(quiet.Id, Ct);
+        Assert.Equal([c.Similar], await SimilarAsync());
+
+        // …and seen as soon as an article is published through the newsroom's workflow.
+        var published = await editor.CreateArticleAsync(new
+        {
+            section = "monde", headline = "Des thons sous haute surveillance", slug = "thons-surveillance", status = "published",
+            publishedAt = DateTimeOffset.UtcNow.AddMinutes(-5),
+        });
+        var after = await SimilarAsync();
+        Assert.Contains(quiet.Id, after);
+        Assert.Contains(published, after);
     }
 }
