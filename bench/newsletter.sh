@@ -5,21 +5,24 @@
 # folder with N confirmed subscribers and a draft edition, starts the sink (SmtpServer, counting messages) on a free
 # loopback port, and runs `Kiosque newsletter send EDITION` under /usr/bin/time (wall time, peak RSS) with no pace
 # limit. Appends a dated block to bench/RESULTS.md. Every process it starts is stopped by its pid on exit.
+# The send runs with workstation GC (DOTNET_gcServer=0), as the README advises for a large send; --server-gc keeps
+# the web application's default (server GC) to compare.
 #
-#   bench/newsletter.sh [--subscribers 100000] [--batch 500] [--connections 4] [--note "…"] [--no-record] [--keep-data] [--no-build]
+#   bench/newsletter.sh [--subscribers 100000] [--batch 500] [--connections 4] [--server-gc] [--note "…"] [--no-record] [--keep-data] [--no-build]
 set -euo pipefail
 
-SUBSCRIBERS=100000 BATCH=500 CONNECTIONS=4 NOTE="" RECORD=1 KEEP_DATA=0 BUILD=1
+SUBSCRIBERS=100000 BATCH=500 CONNECTIONS=4 NOTE="" RECORD=1 KEEP_DATA=0 BUILD=1 SERVER_GC=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --subscribers) SUBSCRIBERS=$2; shift 2 ;;
     --batch) BATCH=$2; shift 2 ;;
     --connections) CONNECTIONS=$2; shift 2 ;;
+    --server-gc) SERVER_GC=1; shift ;;
     --note) NOTE=$2; shift 2 ;;
     --no-record) RECORD=0; shift ;;
     --keep-data) KEEP_DATA=1; shift ;;
     --no-build) BUILD=0; shift ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -56,6 +59,7 @@ echo "== send edition $EDITION" >&2
 export Kiosque__DataPath="$DATA" Kiosque__DemoContent=false Kiosque__PublicUrl="https://banc.example"
 export Kiosque__Smtp__Host=127.0.0.1 Kiosque__Smtp__Port="$PORT" Kiosque__Smtp__Security=none Kiosque__Smtp__From="lettre@banc.example"
 export Kiosque__Newsletter__MessagesPerSecond=0 Kiosque__Newsletter__BatchSize="$BATCH" Kiosque__Newsletter__Connections="$CONNECTIONS" Logging__LogLevel__Default=Warning
+if [ "$SERVER_GC" = 1 ]; then GC_MODE="server GC (the web application's default)"; else export DOTNET_gcServer=0; GC_MODE="workstation GC (\`DOTNET_gcServer=0\`)"; fi
 /usr/bin/time -f "%e %M" -o "$DATA/time.out" dotnet "$OUT/kiosque/Kiosque.dll" newsletter send "$EDITION" > "$DATA/send.out"
 wait "$SINK_PID" || true
 SINK_PID=""
@@ -69,7 +73,7 @@ BLOCK=$(cat <<MD
 ### Newsletter send — $(date -u +%Y-%m-%dT%H:%MZ)
 - ${SUBSCRIBERS} confirmed subscribers, SQLite, batch ${BATCH}, ${CONNECTIONS} SMTP connections, no pace limit, SMTP sink on loopback (SmtpServer)
 - seeding: ${SEED_SECONDS%.*} s (not part of the send)
-- \`Kiosque newsletter send\`: **${WALL} s wall**, **peak RSS ${PEAK_MB} MB**
+- \`Kiosque newsletter send\` with ${GC_MODE}: **${WALL} s wall**, **peak RSS ${PEAK_MB} MB**
 - Kiosque says: ${RESULT}
 - sink: ${RECEIVED}
 - machine: $(nproc) cores, $(uname -sr)${NOTE:+; note: $NOTE}

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Kiosque.Infrastructure;
 using MailKit;
 using MailKit.Net.Smtp;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -119,6 +120,9 @@ public sealed class NewsletterSender(IServiceScopeFactory scopes, IOptions<Newsl
     {
         await using var scope = scopes.CreateAsyncScope();
         var outbox = scope.ServiceProvider.GetRequiredService<NewsletterOutbox>();
+        // One database connection for the whole share, rather than one open and close per row marked: on SQLite each
+        // open registers EF's functions again, and the handles of the old ones wait for the finalizer.
+        await scope.ServiceProvider.GetRequiredService<KiosqueDb>().Database.OpenConnectionAsync(ct);
         var watch = Stopwatch.StartNew();
         IMailChannel? transport = null;
         try
@@ -132,7 +136,9 @@ public sealed class NewsletterSender(IServiceScopeFactory scopes, IOptions<Newsl
                     await outbox.TakeTurnAsync(holder, Lease, ct);
                     watch.Restart();
                 }
-                var message = Build(edition, row, to);
+                // Disposed once sent: a MimeMessage has a finalizer, so one left to the GC outlives two collections
+                // with its whole body and reaches the oldest generation, which grows with the list (bench/RESULTS.md).
+                using var message = Build(edition, row, to);
                 if (transport is null)
                 {
                     try
