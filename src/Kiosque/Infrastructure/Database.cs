@@ -23,6 +23,25 @@ public static class Database
             var connectionString = SqliteConnectionString(options.FullDataPath);
             builder.Services.AddDbContext<KiosqueDb, SqliteKiosqueDb>((sp, o) => ConfigureSqlite(o, connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
             builder.Services.AddHostedService<SqliteStatistics>();
+            builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<OneSqliteConnectionPerPage>());
+        }
+    }
+
+    /// <summary>
+    /// A page's queries share one open SQLite connection instead of EF opening the pooled connection for each:
+    /// Microsoft.Data.Sqlite registers EF's SQL functions again on every open (allocations, and native handles left
+    /// to the finalizer), and a page runs several queries. Closed with the request's DbContext. Not for PostgreSQL,
+    /// whose pool is shared by every request: a connection is held only while a query runs.
+    /// </summary>
+    sealed class OneSqliteConnectionPerPage(KiosqueDb db) : Microsoft.AspNetCore.Mvc.Filters.IAsyncPageFilter
+    {
+        public Task OnPageHandlerSelectionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context) => Task.CompletedTask;
+
+        public async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
+            Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+        {
+            await db.Database.OpenConnectionAsync(context.HttpContext.RequestAborted);
+            await next();
         }
     }
 
