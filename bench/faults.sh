@@ -77,7 +77,7 @@ command -v dotnet >/dev/null || die "the .NET SDK (dotnet) is missing"
 
 if [ "$BUILD" = 1 ] || [ ! -f "$OUT/kiosque/Kiosque.dll" ]; then
   log "building Kiosque (Release) into $OUT/kiosque"
-  dotnet publish "$ROOT/src/Kiosque/Kiosque.csproj" -c Release -o "$OUT/kiosque" --nologo -v q > "$RUN/build.log" 2>&1 \
+  dotnet publish "$ROOT/src/Kiosque/Kiosque.csproj" -c Release -r linux-x64 --self-contained false -o "$OUT/kiosque" --nologo -v q > "$RUN/build.log" 2>&1 \
     || { tail -20 "$RUN/build.log" >&2; die "build failed"; }
 fi
 

@@ -22,7 +22,7 @@ done
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
 [ -x /usr/bin/time ] || { echo "/usr/bin/time is missing (Debian package: time)" >&2; exit 1; }
 
-dotnet publish "$ROOT/src/Kiosque/Kiosque.csproj" -c Release -o "$OUT/kiosque" --nologo -v q >&2
+dotnet publish "$ROOT/src/Kiosque/Kiosque.csproj" -c Release -r linux-x64 --self-contained false -o "$OUT/kiosque" --nologo -v q >&2
 
 # A WXR 1.2 export like WordPress writes: one author, two categories, three tags, classic bodies of ~300 words with a
 # [caption] shortcode and a bare YouTube line, two comments per post (one a reply), an old permalink each.

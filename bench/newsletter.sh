@@ -41,7 +41,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 if [ "$BUILD" = 1 ] || [ ! -f "$OUT/kiosque/Kiosque.dll" ] || [ ! -f "$OUT/newsletter-bench/Kiosque.Bench.Newsletter.dll" ]; then
   echo "== build" >&2
-  dotnet publish "$ROOT/src/Kiosque" -c Release -o "$OUT/kiosque" --nologo -v quiet >&2
+  dotnet publish "$ROOT/src/Kiosque" -c Release -r linux-x64 --self-contained false -o "$OUT/kiosque" --nologo -v quiet >&2
   dotnet build "$ROOT/bench/Kiosque.Bench.Newsletter" -c Release -o "$OUT/newsletter-bench" --nologo -v quiet >&2
 fi
 

@@ -64,7 +64,7 @@ command -v python3 >/dev/null || die "python3 is missing (it writes the items)"
 KIOSQUE_DLL=$OUT/kiosque/Kiosque.dll
 if [ "$BUILD" = 1 ] || [ ! -f "$KIOSQUE_DLL" ]; then
   log "building Kiosque (Release) into $OUT/kiosque"
-  dotnet publish "$ROOT/src/Kiosque/Kiosque.csproj" -c Release -o "$OUT/kiosque" --nologo -v q > "$RUN/build.log" 2>&1 \
+  dotnet publish "$ROOT/src/Kiosque/Kiosque.csproj" -c Release -r linux-x64 --self-contained false -o "$OUT/kiosque" --nologo -v q > "$RUN/build.log" 2>&1 \
     || { tail -30 "$RUN/build.log" >&2; die "build failed"; }
 fi
 

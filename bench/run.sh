@@ -124,7 +124,7 @@ command -v dotnet >/dev/null || die "the .NET SDK (dotnet) is missing"
 # ---------------------------------------------------------------- build
 log "building Kiosque (Release) and the data generator into $OUT"
 t0=$(date +%s)
-dotnet publish "$ROOT/src/Kiosque/Kiosque.csproj" -c Release -o "$OUT/kiosque" --nologo -v q > "$RUN/build.log" 2>&1 \
+dotnet publish "$ROOT/src/Kiosque/Kiosque.csproj" -c Release -r linux-x64 --self-contained false -o "$OUT/kiosque" --nologo -v q > "$RUN/build.log" 2>&1 \
   || { tail -30 "$RUN/build.log" >&2; die "build failed"; }
 dotnet build "$BENCH/Kiosque.Bench.Seed/Kiosque.Bench.Seed.csproj" -c Release -o "$OUT/seed" --nologo -v q >> "$RUN/build.log" 2>&1 \
   || { tail -30 "$RUN/build.log" >&2; die "build of the generator failed"; }
