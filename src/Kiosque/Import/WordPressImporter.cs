@@ -179,6 +179,8 @@ public sealed partial class WordPressImporter(KiosqueDb db, HtmlSanitizing sanit
         public HashSet<string> SectionSlugs { get; } = new(StringComparer.Ordinal);
         public HashSet<string> SourceIds { get; } = new(StringComparer.Ordinal);
         public HashSet<string> RedirectPaths { get; } = new(StringComparer.Ordinal);
+        /// <summary>The tags attached to the change tracker in the current batch (cleared with it).</summary>
+        public Dictionary<int, Tag> TagStubs { get; } = [];
         public List<int> StickyArticles { get; } = [];
         public string Source(string kind, long id) => $"wordpress:{Site}/{kind}/{id.ToString(CultureInfo.InvariantCulture)}";
     }
@@ -495,11 +497,13 @@ public sealed partial class WordPressImporter(KiosqueDb db, HtmlSanitizing sanit
         }
         foreach (var tag in item.Terms.Where(t => t.IsTag).Select(t => state.Tags.GetValueOrDefault(t.Slug)).Where(t => t.Id > 0).DistinctBy(t => t.Id))
         {
-            var stub = db.Tags.Local.FirstOrDefault(t => t.Id == tag.Id);
-            if (stub is null)
+            // One tracked stub per tag and batch, found in a dictionary: DbSet.Local would scan every tracked entity
+            // for changes on each call, which made a batch quadratic in its size.
+            if (!state.TagStubs.TryGetValue(tag.Id, out var stub))
             {
                 stub = new Tag { Id = tag.Id, Name = tag.Name, Slug = tag.Slug };
                 db.Tags.Attach(stub);
+                state.TagStubs[tag.Id] = stub;
             }
             article.Tags.Add(stub);
         }
@@ -650,6 +654,7 @@ public sealed partial class WordPressImporter(KiosqueDb db, HtmlSanitizing sanit
         }
         batch.Clear();
         db.ChangeTracker.Clear();
+        state.TagStubs.Clear();
     }
 
     /// <summary>Our threads are one level deep: a reply to a reply hangs under the thread's first comment.</summary>
