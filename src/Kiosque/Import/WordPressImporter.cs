@@ -91,8 +91,19 @@ public sealed partial class WordPressImporter(KiosqueDb db, HtmlSanitizing sanit
                 await ImportTermsAsync(scan, state, ct);
                 await ImportAuthorsAsync(scan, state, ct);
                 await ImportAttachmentsAsync(scan, state, importOptions, storedFiles, ct);
-                await ImportItemsAsync(path, scan, state, progress, createdArticles, ct);
-                await AddFrontPageAsync(state, ct);
+                // From here on rows are only added, never changed once tracked: the states set by Add are all a save
+                // needs, and a change scan of every tracked row before each save (EF's, then the cache interceptor's)
+                // would only cost time.
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
+                try
+                {
+                    await ImportItemsAsync(path, scan, state, progress, createdArticles, ct);
+                    await AddFrontPageAsync(state, ct);
+                }
+                finally
+                {
+                    db.ChangeTracker.AutoDetectChangesEnabled = true;
+                }
                 db.Record(actor, importOptions.DryRun ? "import.wordpress.dry-run" : "import.wordpress", "Import",
                     Path.GetFileName(path), report.Summary, now);
                 await db.SaveChangesAsync(ct);
