@@ -13,6 +13,23 @@ public sealed class DatabaseTests
         Assert.Equal("wal", Assert.Single(mode));
     }
 
+    [Fact]
+    public async Task Every_sqlite_connection_waits_for_the_write_lock_in_sqlite_and_commits_with_synchronous_normal()
+    {
+        await using var app = await KiosqueApp.CreateAsync();
+        // Three contexts in turn: the first opens a new connection, the others reuse it from the pool.
+        for (var i = 0; i < 3; i++)
+        {
+            var (busyTimeout, synchronous) = await app.WithDbAsync(async db =>
+                (await Pragma(db, "PRAGMA busy_timeout"), await Pragma(db, "PRAGMA synchronous")));
+            Assert.Equal(30_000, busyTimeout);
+            Assert.Equal(1, synchronous); // NORMAL
+        }
+
+        static async Task<long> Pragma(Kiosque.Infrastructure.KiosqueDb db, string pragma) =>
+            Assert.Single(await db.Database.SqlQueryRaw<long>(pragma).ToListAsync(TestContext.Current.CancellationToken));
+    }
+
     [Theory]
     [InlineData(DatabaseKind.Sqlite)]
     [InlineData(DatabaseKind.Postgres)]
