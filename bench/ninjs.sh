@@ -7,24 +7,30 @@
 # (--parallel, 4 at a time). Checks that every answer is 201 and that the database holds N wire drafts, then appends
 # a dated block to bench/RESULTS.md with the wall time, items/s and Kiosque's peak RSS.
 #
-#   bench/ninjs.sh [--items 1000] [--parallel 4] [--note "…"] [--no-record] [--no-build]
+#   bench/ninjs.sh [--items 1000] [--parallel 4] [--warmup 0] [--note "…"] [--no-record] [--no-build]
+#
+# --warmup N first ingests N other items, untimed, the same way: the timed items then meet a server that has
+# compiled its code and queries (as a server running for a while has), not one that has just started. The block
+# says which it was; both figures are worth having.
 #
 # Every process it starts is stopped by its pid on exit.
 set -euo pipefail
 
-ITEMS=1000 PARALLEL=4 NOTE="" RECORD=1 BUILD=1
+ITEMS=1000 PARALLEL=4 WARMUP=0 NOTE="" RECORD=1 BUILD=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --items) ITEMS=$2; shift 2 ;;
     --parallel) PARALLEL=$2; shift 2 ;;
+    --warmup) WARMUP=$2; shift 2 ;;
     --note) NOTE=$2; shift 2 ;;
     --no-record) RECORD=0; shift ;;
     --no-build) BUILD=0; shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 [[ "$ITEMS" =~ ^[0-9]+$ && "$ITEMS" -ge 1 && "$ITEMS" -le 100000 ]] || { echo "--items: 1 to 100000" >&2; exit 2; }
+[[ "$WARMUP" =~ ^[0-9]+$ && "$WARMUP" -le 100000 ]] || { echo "--warmup: 0 to 100000" >&2; exit 2; }
 [[ "$PARALLEL" =~ ^[0-9]+$ && "$PARALLEL" -ge 1 && "$PARALLEL" -le 64 ]] || { echo "--parallel: 1 to 64" >&2; exit 2; }
 
 BENCH=$(cd "$(dirname "$0")" && pwd)
@@ -33,7 +39,7 @@ OUT=$BENCH/out
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 RUN=$OUT/runs/ninjs-$STAMP
 DATA=/var/tmp/kiosque-bench-ninjs-$STAMP
-mkdir -p "$RUN/items"
+mkdir -p "$RUN/items" "$RUN/warmup"
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -45,7 +51,7 @@ cleanup() {
     for _ in $(seq 1 100); do kill -0 "$KIOSQUE_PID" 2>/dev/null || break; sleep 0.1; done
     kill -0 "$KIOSQUE_PID" 2>/dev/null && kill -KILL "$KIOSQUE_PID" 2>/dev/null || true
   fi
-  rm -rf "$DATA" "$RUN/items"
+  rm -rf "$DATA" "$RUN/items" "$RUN/warmup"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -68,13 +74,13 @@ if [ "$BUILD" = 1 ] || [ ! -f "$KIOSQUE_DLL" ]; then
     || { tail -30 "$RUN/build.log" >&2; die "build failed"; }
 fi
 
-log "writing $ITEMS ninjs items"
-python3 - "$RUN/items" "$ITEMS" <<'PY'
+log "writing $ITEMS ninjs items (and $WARMUP for the warm-up)"
+python3 - "$RUN/items" "$ITEMS" "$RUN/warmup" "$WARMUP" <<'PY'
 import json, sys, os
-folder, n = sys.argv[1], int(sys.argv[2])
+folder, n, warmup_folder, warmup = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
 para = ("Les négociations ont repris lundi à Genève entre les délégations, qui se sont retrouvées pour la troisième "
         "fois en un mois autour d'une table dont la forme même avait fait l'objet de longues discussions. ")
-for i in range(n):
+for i in range(n + warmup):
     item = {
         "uri": f"urn:newsml:bench.example:2026:{i:06d}",
         "type": "text", "version": "1", "versioncreated": "2026-11-24T10:00:00Z", "pubstatus": "usable",
@@ -90,7 +96,7 @@ for i in range(n):
                               {"name": "hires", "href": f"https://media.bench.example/{i}/hires.jpg", "contenttype": "image/jpeg", "width": 4000, "height": 2667},
                               {"name": "thumb", "href": f"https://media.bench.example/{i}/thumb.jpg", "contenttype": "image/jpeg", "width": 256, "height": 171}]}],
     }
-    with open(os.path.join(folder, f"{i:06d}.json"), "w", encoding="utf-8") as f:
+    with open(os.path.join(folder if i < n else warmup_folder, f"{i:06d}.json"), "w", encoding="utf-8") as f:
         json.dump(item, f, ensure_ascii=False)
 PY
 
@@ -112,15 +118,24 @@ for _ in $(seq 1 1500); do
 done
 
 # One curl, N transfers, PARALLEL at a time: the time measured is Kiosque's, not process start-up.
+curl_config() {
+  local folder=$1 config=$2 first=1 f
+  : > "$config"
+  for f in "$folder"/*.json; do
+    [ "$first" = 1 ] || printf 'next\n' >> "$config"
+    first=0
+    printf 'url = "%s/api/v1/ingest/ninjs"\nheader = "Authorization: Bearer %s"\nheader = "Content-Type: application/json"\ndata-binary = "@%s"\noutput = "/dev/null"\nsilent\nwrite-out = "%%{http_code}\\n"\n' \
+      "$URL" "$TOKEN" "$f" >> "$config"
+  done
+}
 CONFIG=$RUN/curl.cfg
-: > "$CONFIG"
-first=1
-for f in "$RUN"/items/*.json; do
-  [ "$first" = 1 ] || printf 'next\n' >> "$CONFIG"
-  first=0
-  printf 'url = "%s/api/v1/ingest/ninjs"\nheader = "Authorization: Bearer %s"\nheader = "Content-Type: application/json"\ndata-binary = "@%s"\noutput = "/dev/null"\nsilent\nwrite-out = "%%{http_code}\\n"\n' \
-    "$URL" "$TOKEN" "$f" >> "$CONFIG"
-done
+curl_config "$RUN/items" "$CONFIG"
+if [ "$WARMUP" -gt 0 ]; then
+  log "warming up: $WARMUP other items, untimed"
+  curl_config "$RUN/warmup" "$RUN/warmup.cfg"
+  curl -s --parallel --parallel-max "$PARALLEL" -K "$RUN/warmup.cfg" > "$RUN/warmup-codes.txt" 2>> "$RUN/curl.log"
+  [ "$(grep -c '^201$' "$RUN/warmup-codes.txt" || true)" = "$WARMUP" ] || die "the warm-up items did not all answer 201"
+fi
 log "ingesting $ITEMS items, $PARALLEL at a time"
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$KIOSQUE_PID/stat"; }
 CPU0=$(cpu_ticks)
@@ -134,7 +149,7 @@ CREATED=$(grep -c '^201$' "$RUN/codes.txt" || true)
 OTHER=$(grep -vc '^201$' "$RUN/codes.txt" || true)
 [ "$CREATED" = "$ITEMS" ] || die "$CREATED of $ITEMS answered 201 (others: $(sort "$RUN/codes.txt" | uniq -c | tr '\n' ' '))"
 CHECK=$(curl -s -H "Authorization: Bearer $TOKEN" "$URL/api/v1/articles?section=depeches&status=draft&pageSize=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
-[ "$CHECK" = "$ITEMS" ] || die "the API lists $CHECK wire drafts, expected $ITEMS"
+[ "$CHECK" = "$(( ITEMS + WARMUP ))" ] || die "the API lists $CHECK wire drafts, expected $(( ITEMS + WARMUP ))"
 RATE=$(awk -v n="$ITEMS" -v ms="$WALL_MS" 'BEGIN{printf "%.0f", n*1000/ms}')
 SECONDS_TXT=$(awk -v ms="$WALL_MS" 'BEGIN{printf "%.1f", ms/1000}')
 log "$ITEMS items in ${SECONDS_TXT} s ($RATE items/s), Kiosque CPU ${CPU_S} s, peak RSS ${RSS} MB, non-201: $OTHER"
@@ -146,6 +161,11 @@ if [ "$RECORD" = 1 ]; then
       "$(git -C "$ROOT" rev-parse --short HEAD)" "$(cut -d' ' -f1-3 /proc/loadavg)"
     [ -z "$NOTE" ] || printf -- '- note: %s\n' "$NOTE"
     printf -- '- bench/ninjs.sh: POST /api/v1/ingest/ninjs, Release build, %s in parallel, each item a draft with byline authors, 2 subjects and a lead picture (rendition href recorded, not fetched)\n' "$PARALLEL"
+    if [ "$WARMUP" -gt 0 ]; then
+      printf -- '- warm server: %s other items ingested first, untimed (\`--warmup %s\`)\n' "$WARMUP" "$WARMUP"
+    else
+      printf -- '- cold server: the timed items are the first requests after start-up (JIT and query compilation included)\n'
+    fi
     printf -- '- **%s items in %s s (%s items/s)**, goal < 10 s; all 201; Kiosque CPU time during the ingest %s s; peak RSS (VmHWM) %s MB\n' "$ITEMS" "$SECONDS_TXT" "$RATE" "$CPU_S" "$RSS"
   } >> "$BENCH/RESULTS.md"
   log "appended to bench/RESULTS.md"

@@ -20,15 +20,14 @@ public sealed class ArticleCacheEviction(KiosqueDb db, PageCache cache, TimeProv
         if (articleEvent is ArticleChanged { PreviousPath: { } previous }) paths.Add(previous);
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var id = articleEvent.ArticleId;
         var article = articleEvent is ArticleDeleted ? null : await db.Articles.AsNoTracking()
-            .Where(a => a.Id == articleEvent.ArticleId)
+            .Where(a => a.Id == id)
             .Select(a => new
             {
                 Public = a.Status == ArticleStatus.Published && a.PublishedAt != null && a.PublishedAt <= now,
                 a.SectionId,
                 a.DossierId,
-                Authors = a.Authors.Select(x => x.AuthorId).ToList(),
-                Tags = a.Tags.Select(t => t.Slug).ToList(),
             })
             .FirstOrDefaultAsync(ct);
 
@@ -42,8 +41,9 @@ public sealed class ArticleCacheEviction(KiosqueDb db, PageCache cache, TimeProv
             {
                 tags.Add(CacheTags.Section(article.SectionId));
                 if (article.DossierId is { } dossier) tags.Add(CacheTags.Dossier(dossier));
-                tags.UnionWith(article.Authors.Select(CacheTags.Author));
-                tags.UnionWith(article.Tags.Select(CacheTags.Tag));
+                // Its author and tag lists only now: a draft's save (wire ingest, autosave) needs neither.
+                tags.UnionWith((await db.Articles.Where(a => a.Id == id).SelectMany(a => a.Authors).Select(x => x.AuthorId).ToListAsync(ct)).Select(CacheTags.Author));
+                tags.UnionWith((await db.Articles.Where(a => a.Id == id).SelectMany(a => a.Tags).Select(t => t.Slug).ToListAsync(ct)).Select(CacheTags.Tag));
             }
         }
         await cache.EvictAsync(tags, paths, ct);

@@ -91,8 +91,19 @@ public sealed partial class WordPressImporter(KiosqueDb db, HtmlSanitizing sanit
                 await ImportTermsAsync(scan, state, ct);
                 await ImportAuthorsAsync(scan, state, ct);
                 await ImportAttachmentsAsync(scan, state, importOptions, storedFiles, ct);
-                await ImportItemsAsync(path, scan, state, progress, createdArticles, ct);
-                await AddFrontPageAsync(state, ct);
+                // From here on rows are only added, never changed once tracked: the states set by Add are all a save
+                // needs, and a change scan of every tracked row before each save (EF's, then the cache interceptor's)
+                // would only cost time.
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
+                try
+                {
+                    await ImportItemsAsync(path, scan, state, progress, createdArticles, ct);
+                    await AddFrontPageAsync(state, ct);
+                }
+                finally
+                {
+                    db.ChangeTracker.AutoDetectChangesEnabled = true;
+                }
                 db.Record(actor, importOptions.DryRun ? "import.wordpress.dry-run" : "import.wordpress", "Import",
                     Path.GetFileName(path), report.Summary, now);
                 await db.SaveChangesAsync(ct);
@@ -179,6 +190,8 @@ public sealed partial class WordPressImporter(KiosqueDb db, HtmlSanitizing sanit
         public HashSet<string> SectionSlugs { get; } = new(StringComparer.Ordinal);
         public HashSet<string> SourceIds { get; } = new(StringComparer.Ordinal);
         public HashSet<string> RedirectPaths { get; } = new(StringComparer.Ordinal);
+        /// <summary>The tags attached to the change tracker in the current batch (cleared with it).</summary>
+        public Dictionary<int, Tag> TagStubs { get; } = [];
         public List<int> StickyArticles { get; } = [];
         public string Source(string kind, long id) => $"wordpress:{Site}/{kind}/{id.ToString(CultureInfo.InvariantCulture)}";
     }
@@ -495,11 +508,13 @@ public sealed partial class WordPressImporter(KiosqueDb db, HtmlSanitizing sanit
         }
         foreach (var tag in item.Terms.Where(t => t.IsTag).Select(t => state.Tags.GetValueOrDefault(t.Slug)).Where(t => t.Id > 0).DistinctBy(t => t.Id))
         {
-            var stub = db.Tags.Local.FirstOrDefault(t => t.Id == tag.Id);
-            if (stub is null)
+            // One tracked stub per tag and batch, found in a dictionary: DbSet.Local would scan every tracked entity
+            // for changes on each call, which made a batch quadratic in its size.
+            if (!state.TagStubs.TryGetValue(tag.Id, out var stub))
             {
                 stub = new Tag { Id = tag.Id, Name = tag.Name, Slug = tag.Slug };
                 db.Tags.Attach(stub);
+                state.TagStubs[tag.Id] = stub;
             }
             article.Tags.Add(stub);
         }
@@ -650,6 +665,7 @@ public sealed partial class WordPressImporter(KiosqueDb db, HtmlSanitizing sanit
         }
         batch.Clear();
         db.ChangeTracker.Clear();
+        state.TagStubs.Clear();
     }
 
     /// <summary>Our threads are one level deep: a reply to a reply hangs under the thread's first comment.</summary>

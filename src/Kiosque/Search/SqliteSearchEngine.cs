@@ -28,8 +28,16 @@ public sealed class SqliteSearchEngine(KiosqueDb db) : ISearchEngine
             }),
     ];
 
-    public Task RemoveAsync(int articleId, CancellationToken ct) => SqlCommands.ExecuteAsync(db,
-        [("DELETE FROM ArticleSearch WHERE rowid = @id", new Dictionary<string, object?> { ["@id"] = articleId })], ct);
+    /// <summary>
+    /// A delete only when the article is indexed: every save of a draft ends here, and a write transaction for nothing
+    /// would queue behind the other writers for SQLite's one write lock.
+    /// </summary>
+    public async Task RemoveAsync(int articleId, CancellationToken ct)
+    {
+        var id = new Dictionary<string, object?> { ["@id"] = articleId };
+        if (await SqlCommands.ScalarAsync(db, "SELECT EXISTS (SELECT 1 FROM ArticleSearch WHERE rowid = @id)", id, ct) == 0) return;
+        await SqlCommands.ExecuteAsync(db, [("DELETE FROM ArticleSearch WHERE rowid = @id", id)], ct);
+    }
 
     public async Task<int> CountAsync(CancellationToken ct) =>
         (int)await SqlCommands.ScalarAsync(db, "SELECT count(*) FROM ArticleSearch", new Dictionary<string, object?>(), ct);

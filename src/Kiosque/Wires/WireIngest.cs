@@ -187,15 +187,11 @@ public sealed class WireIngest(KiosqueDb db, ArticleWorkflow workflow, IOptions<
             .Select(n => n.StartsWith("By ", StringComparison.OrdinalIgnoreCase) ? n[3..].Trim() : n)
             .Select(n => n.Length > 200 ? n[..200] : n)
             .Where(n => Slugs.From(n, 200).Length > 0).Take(5).ToList();
-        var slugs = new List<string>();
-        foreach (var name in names)
-        {
-            var slug = Slugs.From(name, 200);
-            if (slugs.Contains(slug)) continue;
-            slugs.Add(slug);
-            if (!await db.Authors.AnyAsync(a => a.Slug == slug, ct) && !db.Authors.Local.Any(a => a.Slug == slug))
-                db.Authors.Add(new Author { Name = name, Slug = slug });
-        }
+        var people = names.Select(n => (Name: n, Slug: Slugs.From(n, 200))).DistinctBy(n => n.Slug).ToList();
+        var slugs = people.Select(n => n.Slug).ToList();
+        var known = await db.Authors.Where(a => slugs.Contains(a.Slug)).Select(a => a.Slug).ToListAsync(ct);
+        foreach (var (name, slug) in people.Where(n => !known.Contains(n.Slug)))
+            db.Authors.Add(new Author { Name = name, Slug = slug });
         return slugs;
     }
 

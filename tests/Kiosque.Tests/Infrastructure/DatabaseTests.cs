@@ -14,21 +14,24 @@ public sealed class DatabaseTests
     }
 
     [Fact]
-    public async Task Every_sqlite_connection_the_pool_hands_out_commits_with_synchronous_normal()
+    public async Task Every_sqlite_connection_waits_for_the_write_lock_in_sqlite_and_commits_with_synchronous_normal()
     {
         await using var app = await KiosqueApp.CreateAsync();
-        // Several connections open at once, so the pool makes new native connections, then reused ones: 1 is NORMAL (2 FULL).
+        // Four contexts at once, so the pool makes new native connections, then three rounds reusing them.
         for (var round = 0; round < 3; round++)
         {
-            var levels = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => app.WithDbAsync(async db =>
+            var settings = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => app.WithDbAsync(async db =>
             {
-                await db.Database.OpenConnectionAsync();
-                var level = await db.Database.SqlQueryRaw<int>("PRAGMA synchronous").ToListAsync();
-                await Task.Delay(50);
-                return Assert.Single(level);
+                await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+                var read = (BusyTimeout: await Pragma(db, "PRAGMA busy_timeout"), Synchronous: await Pragma(db, "PRAGMA synchronous"));
+                await Task.Delay(50, TestContext.Current.CancellationToken);
+                return read;
             })));
-            Assert.All(levels, level => Assert.Equal(1, level));
+            Assert.All(settings, s => Assert.Equal((30_000L, 1L), s)); // synchronous 1 is NORMAL
         }
+
+        static async Task<long> Pragma(Kiosque.Infrastructure.KiosqueDb db, string pragma) =>
+            Assert.Single(await db.Database.SqlQueryRaw<long>(pragma).ToListAsync(TestContext.Current.CancellationToken));
     }
 
     [Theory]

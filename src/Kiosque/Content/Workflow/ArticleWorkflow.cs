@@ -69,13 +69,22 @@ public sealed class ArticleWorkflow(KiosqueDb db, HtmlSanitizing html, TimeProvi
         if (status is not null && ChangeStatus(article, status, actor, now, audit, isNew: true) is { } refused) return refused;
 
         // The audit entry names the new id, which exists only once the row is inserted: two saves, one transaction.
-        await using var transaction = batching ? null : await db.Database.BeginTransactionAsync(ct);
-        db.Articles.Add(article);
-        if (await TrySaveAsync(ct) is { } failed) return failed;
-        AddRevision(article, actor, RevisionKind.Created, null, 1, now);
-        foreach (var (action, summary) in audit) db.Record(actor, action, EntityType, Id(article), summary, now);
-        if (await TrySaveAsync(ct) is { } failedAgain) return failedAgain;
-        if (transaction is not null) await transaction.CommitAsync(ct);
+        await using (var transaction = batching ? null : await BeginAsync(ct))
+        {
+            try
+            {
+                db.Articles.Add(article);
+                if (await TrySaveAsync(ct) is { } failed) return failed;
+                AddRevision(article, actor, RevisionKind.Created, null, 1, now);
+                foreach (var (action, summary) in audit) db.Record(actor, action, EntityType, Id(article), summary, now);
+                if (await TrySaveAsync(ct) is { } failedAgain) return failedAgain;
+                if (transaction is not null) await transaction.CommitAsync(ct);
+            }
+            finally
+            {
+                if (transaction is not null) db.Database.AutoSavepointsEnabled = true;
+            }
+        }
         pending.Insert(0, new ArticleChanged(article.Id, article.Path, actor, now, null));
         return await CommittedAsync(article, ct);
     }
@@ -310,7 +319,7 @@ public sealed class ArticleWorkflow(KiosqueDb db, HtmlSanitizing html, TimeProvi
     public async Task<T> InOneTransactionAsync<T>(Func<Task<(T Result, bool Commit)>> work, CancellationToken ct)
     {
         if (batching) throw new InvalidOperationException("Transactions do not nest.");
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await BeginAsync(ct);
         batching = true;
         try
         {
@@ -336,7 +345,20 @@ public sealed class ArticleWorkflow(KiosqueDb db, HtmlSanitizing html, TimeProvi
         finally
         {
             batching = false;
+            db.Database.AutoSavepointsEnabled = true;
         }
+    }
+
+    /// <summary>
+    /// A transaction for the workflow's saves, without EF's automatic savepoints: those let a failed save leave the
+    /// transaction usable, but a failed save here rolls the whole transaction back, so each save's SAVEPOINT and
+    /// RELEASE would be two statements for nothing. The caller turns them back on when the transaction ends.
+    /// </summary>
+    async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginAsync(CancellationToken ct)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Database.AutoSavepointsEnabled = false;
+        return transaction;
     }
 
     async Task RaisePendingAsync(CancellationToken ct)
@@ -406,7 +428,8 @@ public sealed class ArticleWorkflow(KiosqueDb db, HtmlSanitizing html, TimeProvi
         MediaItem? image = null;
         if (r.LeadImage is not null)
         {
-            image = await db.Media.SingleOrDefaultAsync(m => m.Id == r.LeadImage.MediaId, ct);
+            // Find: a media row the caller has just added or loaded (a wire picture) is not read again.
+            image = await db.Media.FindAsync([r.LeadImage.MediaId], ct);
             if (image is null) Error("leadImage.mediaId", $"No media item {r.LeadImage.MediaId}.");
         }
 
@@ -416,7 +439,8 @@ public sealed class ArticleWorkflow(KiosqueDb db, HtmlSanitizing html, TimeProvi
             Error("authors", $"No author with slug \"{missing}\".");
 
         var relatedIds = r.Related.Where(x => x.ArticleId is not null).Select(x => x.ArticleId!.Value).Distinct().ToList();
-        var relatedFound = await db.Articles.Where(a => relatedIds.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct);
+        var relatedFound = relatedIds.Count == 0 ? []
+            : await db.Articles.Where(a => relatedIds.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct);
         foreach (var (item, i) in r.Related.Select((x, i) => (x, i)))
         {
             if (item.ArticleId is not { } target) continue;
