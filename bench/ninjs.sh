@@ -162,7 +162,7 @@ if [ "$RECORD" = 1 ]; then
     [ -z "$NOTE" ] || printf -- '- note: %s\n' "$NOTE"
     printf -- '- bench/ninjs.sh: POST /api/v1/ingest/ninjs, Release build, %s in parallel, each item a draft with byline authors, 2 subjects and a lead picture (rendition href recorded, not fetched)\n' "$PARALLEL"
     if [ "$WARMUP" -gt 0 ]; then
-      printf -- '- warm server: %s other items ingested first, untimed (\`--warmup %s\`)\n' "$WARMUP" "$WARMUP"
+      printf -- '- warm server: %s other items ingested first, untimed (--warmup %s)\n' "$WARMUP" "$WARMUP"
     else
       printf -- '- cold server: the timed items are the first requests after start-up (JIT and query compilation included)\n'
     fi
