@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Kiosque.Caching;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Kiosque.Search;
 
@@ -9,26 +9,21 @@ namespace Kiosque.Search;
 /// site changes (on this instance or, through Redis, on another), and after ten minutes at most; bounded in size.
 /// A search that overlaps a change is used once and not kept.
 /// </summary>
-public sealed class SimilarArticles(TimeProvider clock) : IMemoryEviction
+public sealed class SimilarArticles : IMemoryEviction, IDisposable
 {
-    const int MaxEntries = 10_000;
     static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
-    sealed record Entry(IReadOnlyList<int> Ids, DateTimeOffset At);
-
-    readonly ConcurrentDictionary<int, Entry> entries = new();
+    readonly MemoryCache entries = new(new MemoryCacheOptions { SizeLimit = 10_000 });
     long generation;
 
     public async Task<IReadOnlyList<int>> GetAsync(int articleId, Func<Task<IReadOnlyList<int>>> search)
     {
-        var now = clock.GetUtcNow();
-        if (entries.TryGetValue(articleId, out var entry) && now - entry.At < Lifetime) return entry.Ids;
+        if (entries.TryGetValue(articleId, out IReadOnlyList<int>? kept) && kept is not null) return kept;
         var seen = Interlocked.Read(ref generation);
         var ids = await search();
-        if (entries.Count >= MaxEntries) entries.Clear();
-        entries[articleId] = new Entry(ids, now);
+        entries.Set(articleId, ids, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
         // A change during the search: what it found may predate it.
-        if (Interlocked.Read(ref generation) != seen) entries.TryRemove(articleId, out _);
+        if (Interlocked.Read(ref generation) != seen) entries.Remove(articleId);
         return ids;
     }
 
@@ -38,4 +33,6 @@ public sealed class SimilarArticles(TimeProvider clock) : IMemoryEviction
         Interlocked.Increment(ref generation);
         entries.Clear();
     }
+
+    public void Dispose() => entries.Dispose();
 }
