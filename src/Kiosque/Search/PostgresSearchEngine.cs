@@ -57,49 +57,51 @@ public sealed class PostgresSearchEngine(KiosqueDb db) : ISearchEngine
             ["skip"] = query.Skip,
             ["options"] = $"StartSel={FrenchText.MarkStart}, StopSel={FrenchText.MarkEnd}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"",
         };
-        var where = new StringBuilder("""s."Document" @@ q.query AND a."Status" = 'Published' AND a."PublishedAt" <= @now""");
-        if (query.SectionId is { } section) { where.Append(""" AND a."SectionId" = @section"""); parameters["section"] = section; }
-        if (query.DossierId is { } dossier) { where.Append(""" AND a."DossierId" = @dossier"""); parameters["dossier"] = dossier; }
-        if (query.From is { } from) { where.Append(""" AND a."PublishedAt" >= @from"""); parameters["from"] = DateTime.SpecifyKind(from, DateTimeKind.Utc); }
-        if (query.Before is { } before) { where.Append(""" AND a."PublishedAt" < @before"""); parameters["before"] = DateTime.SpecifyKind(before, DateTimeKind.Utc); }
+        var filters = new StringBuilder();
+        if (query.SectionId is { } section) { filters.Append(""" AND a."SectionId" = @section"""); parameters["section"] = section; }
+        if (query.DossierId is { } dossier) { filters.Append(""" AND a."DossierId" = @dossier"""); parameters["dossier"] = dossier; }
+        if (query.From is { } from) { filters.Append(""" AND a."PublishedAt" >= @from"""); parameters["from"] = DateTime.SpecifyKind(from, DateTimeKind.Utc); }
+        if (query.Before is { } before) { filters.Append(""" AND a."PublishedAt" < @before"""); parameters["before"] = DateTime.SpecifyKind(before, DateTimeKind.Utc); }
         if (query.ExcludeIds is { Count: > 0 } exclude)
-            where.Append(""" AND a."Id" <> ALL(ARRAY[""").Append(string.Join(",", exclude.Select(id => id.ToString(CultureInfo.InvariantCulture)))).Append("]::integer[])");
-
-        var from_ = $"""
-            FROM "ArticleSearch" s JOIN "Articles" a ON a."Id" = s."ArticleId",
-                 (SELECT websearch_to_tsquery({Config}, @q) AS query) q
-            WHERE {where}
-            """;
+            filters.Append(""" AND a."Id" <> ALL(ARRAY[""").Append(string.Join(",", exclude.Select(id => id.ToString(CultureInfo.InvariantCulture)))).Append("]::integer[])");
+        parameters["window"] = query.Window;
         parameters["cap"] = query.Window + 1;
-        var counted = (int)await SqlCommands.ScalarAsync(db, "SELECT count(*) FROM (SELECT 1 " + from_ + " LIMIT @cap) c", parameters, ct);
-        if (counted == 0) return new EngineResult([], 0);
-        var more = counted > query.Window;
-        if (more)
-        {
-            parameters["floor"] = await SqlCommands.ScalarAsync(db, $"""
-                SELECT s."ArticleId" FROM "ArticleSearch" s, (SELECT websearch_to_tsquery({Config}, @q) AS query) q
-                WHERE s."Document" @@ q.query ORDER BY s."ArticleId" DESC OFFSET @window LIMIT 1
-                """, new Dictionary<string, object?> { ["q"] = text, ["window"] = query.Window - 1 }, ct);
-            from_ += """ AND s."ArticleId" >= @floor""";
-        }
-        var headline = query.Snippets ? $"""ts_headline({Config}, page."Standfirst" || ' ' || page."Body", page.query, @options)""" : "NULL";
-        // ts_headline is costly: it runs on the page's rows only, after ranking. The rank (up to 2× for a fresh
-        // article, fading over about a month) favours recent news among equally relevant ones.
+        var headline = query.Snippets ? $"""ts_headline({Config}, s."Standfirst" || ' ' || s."Body", q.query, @options)""" : "NULL";
+        // One round trip, in steps the planner cannot reorder (MATERIALIZED):
+        // - matched: every match's id from the GIN index (a bitmap scan). Left to itself the planner walks the
+        //   primary key backwards and tests each row's tsvector, detoasting tens of thousands of them for a common word;
+        // - newest: the newest matches that are published and pass the filters, one more than the window to tell "more";
+        // - ranked: ts_rank on the window's rows only (up to 2× for a fresh article, fading over about a month, so
+        //   recent news wins among equally relevant ones), then the page;
+        // - ts_headline, the costliest, on the page's rows only. The first row (no id) carries the count.
         var sql = $"""
-            SELECT page."ArticleId", {headline}
-            FROM (
-                SELECT s."ArticleId", s."Standfirst", s."Body", q.query,
+            WITH q AS (SELECT websearch_to_tsquery({Config}, @q) AS query),
+            matched AS MATERIALIZED (SELECT s."ArticleId" FROM "ArticleSearch" s, q WHERE s."Document" @@ q.query),
+            newest AS MATERIALIZED (
+                SELECT m."ArticleId", a."PublishedAt"
+                FROM (SELECT "ArticleId" FROM matched ORDER BY "ArticleId" DESC) m JOIN "Articles" a ON a."Id" = m."ArticleId"
+                WHERE a."Status" = 'Published' AND a."PublishedAt" <= @now{filters}
+                ORDER BY m."ArticleId" DESC LIMIT @cap),
+            ranked AS (
+                SELECT w."ArticleId",
                        ts_rank(s."Document", q.query)
-                         * (1.0 + 1.0 / (1.0 + greatest(0.0, extract(epoch FROM (@now - a."PublishedAt")) / 86400.0) / 30.0)) AS rank,
-                       a."Id"
-                {from_}
-                ORDER BY rank DESC, a."Id" DESC
-                LIMIT @take OFFSET @skip
-            ) page
-            ORDER BY page.rank DESC, page."Id" DESC
+                         * (1.0 + 1.0 / (1.0 + greatest(0.0, extract(epoch FROM (@now - w."PublishedAt")) / 86400.0) / 30.0)) AS rank
+                FROM (SELECT * FROM newest ORDER BY "ArticleId" DESC LIMIT @window) w
+                     JOIN "ArticleSearch" s ON s."ArticleId" = w."ArticleId", q
+                ORDER BY rank DESC, w."ArticleId" DESC
+                LIMIT @take OFFSET @skip)
+            SELECT NULL::integer, NULL::text, (SELECT count(*) FROM newest), NULL::double precision
+            UNION ALL
+            SELECT r."ArticleId", {headline}, NULL, r.rank
+            FROM ranked r JOIN "ArticleSearch" s ON s."ArticleId" = r."ArticleId", q
+            ORDER BY 4 DESC NULLS FIRST, 1 DESC
             """;
-        var hits = await SqlCommands.QueryAsync(db, sql, parameters, r => new EngineHit(r.GetInt32(0), r.IsDBNull(1) ? "" : FrenchText.RestoreAngles(r.GetString(1))), ct);
-        return new EngineResult(hits, Math.Min(counted, query.Window), more);
+        var rows = await SqlCommands.QueryAsync(db, sql, parameters, r => r.IsDBNull(0)
+            ? (Count: (int)r.GetInt64(2), Hit: null)
+            : (Count: 0, Hit: new EngineHit(r.GetInt32(0), r.IsDBNull(1) ? "" : FrenchText.RestoreAngles(r.GetString(1)))), ct);
+        var counted = rows[0].Count;
+        var hits = rows.Skip(1).Select(row => row.Hit!).ToList();
+        return new EngineResult(hits, Math.Min(counted, query.Window), counted > query.Window);
     }
 
     /// <summary>
