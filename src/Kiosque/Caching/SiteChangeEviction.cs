@@ -10,7 +10,7 @@ namespace Kiosque.Caching;
 
 /// <summary>
 /// Evicts from the database's own saves, whoever writes (newsroom pages, the API, the CLI): a change to the site
-/// settings, navigation, front page, sections, dossiers, authors, pages or media evicts everything (they show on
+/// settings, navigation, front page, sections, dossiers, pages, authors or media evicts everything (they show on
 /// every page or in ways not worth tracking); a tag renamed or deleted too. A comment that appears, changes or
 /// disappears evicts its article (its page and the lists showing its comment count). Articles themselves are
 /// evicted precisely by <see cref="ArticleCacheEviction"/> from the workflow's events; a save of an article that
@@ -20,7 +20,7 @@ namespace Kiosque.Caching;
 public sealed class SiteChangeEviction(PageCache cache) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     static readonly HashSet<Type> SiteWide = [typeof(SiteSettings), typeof(NavigationItem), typeof(FrontPageSlot), typeof(Section),
-        typeof(Dossier), typeof(Author), typeof(Page)];
+        typeof(Dossier), typeof(Page)];
 
     readonly ConditionalWeakTable<DbContext, HashSet<string>> pending = [];
 
@@ -91,8 +91,9 @@ public sealed class SiteChangeEviction(PageCache cache) : ISaveChangesIntercepto
     static string? TagFor(EntityEntry entry) => entry.Entity switch
     {
         _ when SiteWide.Contains(entry.Entity.GetType()) => CacheTags.Site,
-        // A new tag or image shows nowhere yet; the article that uses it raises its own event.
-        Tag or MediaItem when entry.State != EntityState.Added => CacheTags.Site,
+        // A new tag, image or author shows nowhere yet (a wire item's byline creates its author with the draft); the
+        // article that uses it raises its own event when it is published.
+        Tag or MediaItem or Author when entry.State != EntityState.Added => CacheTags.Site,
         Comment comment when Shows(entry, comment) => CacheTags.Article(comment.ArticleId),
         // The workflow's events evict articles precisely; this catches any other save of an article (a script, a test).
         Article article when entry.State != EntityState.Added => CacheTags.Article(article.Id),

@@ -197,6 +197,25 @@ public sealed class OutputCacheTests
     }
 
     [Fact]
+    public async Task A_new_author_evicts_nothing_and_a_renamed_one_evicts_the_pages_that_name_them()
+    {
+        var site = await CachedSite.CreateAsync();
+        await using var app = site.App;
+        await site.WarmAsync([.. FirstArticlePages, "/sport/rugby"]);
+
+        // A wire item's byline or a newsroom form creates an author that no public page shows yet.
+        await (await site.Editor.PostJsonAsync("/api/v1/authors", new { name = "Marc Dupin", slug = "marc-dupin" })).AssertStatusAsync(HttpStatusCode.Created);
+        foreach (var path in FirstArticlePages)
+            Assert.True((await site.GetAsync(path)).Cache == "hit", $"{path} should have stayed cached after a new author");
+
+        await (await site.Editor.PutJsonAsync("/api/v1/authors/lea-roux", new { name = "Léa Roux-Marin", slug = "lea-roux" }))
+            .AssertStatusAsync(HttpStatusCode.OK);
+        var (cache, body) = await site.GetAsync("/monde/thons");
+        Assert.Equal("miss", cache);
+        Assert.Contains("Léa Roux-Marin", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Turned_off_every_request_builds_the_page()
     {
         var site = await CachedSite.CreateAsync(new Dictionary<string, string?> { ["Kiosque:OutputCache:Enabled"] = "false" });
