@@ -38,7 +38,8 @@ public sealed class ObservabilityTests
         Assert.Matches(@"kiosque_cache_hits_total(\{[^}]*\})? [2-9]", text);
         Assert.Contains("kiosque_cache_misses_total", text, StringComparison.Ordinal);
         Assert.Matches(@"kiosque_queue_depth\{[^}]*queue=""essai""[^}]*\} 7", text);
-        Assert.Contains("queue=\"scheduled-articles\"", text, StringComparison.Ordinal);
+        foreach (var queue in new[] { "scheduled-articles", "newsletter-outbox", "webhook-outbox" })
+            Assert.Contains($"queue=\"{queue}\"", text, StringComparison.Ordinal);
     }
 
     [Fact]
