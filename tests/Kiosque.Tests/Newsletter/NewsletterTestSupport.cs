@@ -37,6 +37,10 @@ public static partial class NewsletterTestSupport
         return (section.Id, first.Id, second.Id);
     }
 
+    /// <summary>The site's name as the e-mails give it.</summary>
+    public static Task<string> SiteNameAsync(this KiosqueApp app) =>
+        app.WithDbAsync(async db => await db.SiteSettings.Select(s => s.Name).FirstOrDefaultAsync() ?? "Kiosque");
+
     public static Task<int> DefaultListAsync(this KiosqueApp app) =>
         app.WithDbAsync(db => db.NewsletterLists.OrderBy(l => l.Position).ThenBy(l => l.Id).Select(l => l.Id).FirstAsync());
 
