@@ -1,6 +1,7 @@
 using System.Text;
 using Kiosque.Content;
 using Kiosque.Infrastructure;
+using Kiosque.Media;
 using Microsoft.EntityFrameworkCore;
 using static System.Net.WebUtility;
 
@@ -28,8 +29,11 @@ public sealed class RenderedEdition(int editionId, int listId, string listName, 
          text.Replace(marker + "U", unsubscribeUrl, StringComparison.Ordinal).Replace(marker + "P", preferencesUrl, StringComparison.Ordinal));
 }
 
-public sealed class EditionRenderer(KiosqueDb db, TimeProvider clock)
+public sealed class EditionRenderer(KiosqueDb db, TimeProvider clock, ResponsiveImages images)
 {
+    /// <summary>The e-mail shows images 552 pixels wide: the 960-pixel copy is sharp on dense screens and far lighter than a camera's original.</summary>
+    const int EmailImageWidth = 960;
+
     /// <summary>The edition's articles in order: published ones only (one unpublished since composing is left out).</summary>
     public async Task<List<EditionArticle>> ArticlesAsync(int editionId, CancellationToken ct)
     {
@@ -41,13 +45,20 @@ public sealed class EditionRenderer(KiosqueDb db, TimeProvider clock)
             {
                 i.Article.Id, i.Article.Kicker, i.Article.Headline, i.Article.Standfirst, SectionSlug = i.Article.Section.Slug, i.Article.Slug,
                 ImageUrl = i.Article.LeadImage != null ? i.Article.LeadImage.Url : null,
+                ImageWidth = i.Article.LeadImage != null ? i.Article.LeadImage.Width : 0,
+                ImageHeight = i.Article.LeadImage != null ? i.Article.LeadImage.Height : 0,
                 ImageAlt = i.Article.LeadImageAlt ?? (i.Article.LeadImage != null ? i.Article.LeadImage.Alt : null),
                 i.Article.PublishedAt,
             })
             .ToListAsync(ct);
-        return rows.Select(a => new EditionArticle(a.Id, a.Kicker, a.Headline, a.Standfirst, $"/{a.SectionSlug}/{a.Slug}", a.ImageUrl, a.ImageAlt, a.PublishedAt))
+        return rows.Select(a => new EditionArticle(a.Id, a.Kicker, a.Headline, a.Standfirst, $"/{a.SectionSlug}/{a.Slug}",
+                a.ImageUrl is null ? null : EmailImage(a.ImageUrl, a.ImageWidth, a.ImageHeight), a.ImageAlt, a.PublishedAt))
             .ToList();
     }
+
+    /// <summary>The JPEG copy (every mail client shows JPEG) at least as wide as the e-mail needs, or the original when it is no wider or has no copies.</summary>
+    string EmailImage(string url, int width, int height) =>
+        images.Find(url, width, height)?.Jpeg.FirstOrDefault(r => r.Width >= EmailImageWidth)?.Url ?? url;
 
     public async Task<RenderedEdition?> RenderAsync(int editionId, string? baseUrlOverride, CancellationToken ct)
     {

@@ -15,9 +15,9 @@ public sealed class Editions(KiosqueDb db, TimeProvider clock, EditionRenderer r
     public static Dictionary<string, string> Validate(string? subject, string? intro)
     {
         var errors = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(subject)) errors["subject"] = "Indiquez l’objet de l’e-mail.";
-        else if (subject.Trim().Length > Edition.MaxSubject) errors["subject"] = $"{Edition.MaxSubject} caractères au plus.";
-        if ((intro?.Length ?? 0) > Edition.MaxIntro) errors["intro"] = $"{Edition.MaxIntro} caractères au plus.";
+        if (string.IsNullOrWhiteSpace(subject)) errors["subject"] = NewsletterNewsroomText.SubjectRequired;
+        else if (subject.Trim().Length > Edition.MaxSubject) errors["subject"] = NewsletterNewsroomText.AtMost(Edition.MaxSubject);
+        if ((intro?.Length ?? 0) > Edition.MaxIntro) errors["intro"] = NewsletterNewsroomText.AtMost(Edition.MaxIntro);
         return errors;
     }
 
@@ -25,12 +25,12 @@ public sealed class Editions(KiosqueDb db, TimeProvider clock, EditionRenderer r
     public async Task<(Edition? Edition, Dictionary<string, string> Errors)> CreateAsync(EditionInput input, Actor actor, CancellationToken ct)
     {
         var errors = Validate(input.Subject, input.Intro);
-        if (!await db.NewsletterLists.AnyAsync(l => l.Id == input.ListId, ct)) errors["listId"] = "Cette newsletter n’existe pas.";
+        if (!await db.NewsletterLists.AnyAsync(l => l.Id == input.ListId, ct)) errors["listId"] = NewsletterNewsroomText.NoSuchList;
         var ids = (input.ArticleIds ?? []).Distinct().ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         var published = await db.Articles.Where(a => ids.Contains(a.Id) && a.Status == ArticleStatus.Published && a.PublishedAt <= now).Select(a => a.Id).ToListAsync(ct);
         var missing = ids.Except(published).ToList();
-        if (missing.Count > 0) errors["articleIds"] = $"Articles introuvables ou non publiés : {string.Join(", ", missing)}.";
+        if (missing.Count > 0) errors["articleIds"] = NewsletterNewsroomText.ArticlesNotFound(string.Join(", ", missing));
         if (errors.Count > 0) return (null, errors);
         var edition = new Edition
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using Kiosque.Accounts;
+using Kiosque.Content;
 using Kiosque.Content.Workflow;
 using Kiosque.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,10 @@ public sealed class Subscriptions(KiosqueDb db, TimeProvider clock, NewsletterLi
         return address.ToLowerInvariant();
     }
 
+    /// <summary>What is wrong with the typed address, or null when it will do.</summary>
+    public static string? EmailError(string? input) =>
+        NormalizeEmail(input) is not null ? null : string.IsNullOrWhiteSpace(input) ? NewsletterText.EmailRequired : NewsletterText.EmailInvalid;
+
     public Task<List<NewsletterList>> OpenListsAsync(CancellationToken ct) =>
         db.NewsletterLists.AsNoTracking().Where(l => l.Open).OrderBy(l => l.Position).ThenBy(l => l.Id).ToListAsync(ct);
 
@@ -47,7 +52,7 @@ public sealed class Subscriptions(KiosqueDb db, TimeProvider clock, NewsletterLi
         CancellationToken ct)
     {
         var address = NormalizeEmail(emailInput);
-        if (address is null) return new SignUpResult(string.IsNullOrWhiteSpace(emailInput) ? NewsletterText.EmailRequired : NewsletterText.EmailInvalid);
+        if (address is null) return new SignUpResult(EmailError(emailInput));
         var open = await OpenListsAsync(ct);
         var chosen = open.Where(l => listIds is { Count: > 0 } ? listIds.Contains(l.Id) : l == open.FirstOrDefault()).ToList();
         if (chosen.Count == 0) return new SignUpResult(null); // no list open: nothing to do, and nothing to say about the address
@@ -93,10 +98,11 @@ public sealed class Subscriptions(KiosqueDb db, TimeProvider clock, NewsletterLi
         await db.SaveChangesAsync(ct);
         if (!mayMail) return new SignUpResult(null);
 
-        var names = string.Join(", ", chosen.Select(l => l.Name));
+        var names = chosen.Select(l => l.Name).ToList();
+        var site = await SiteNameAsync(ct);
         var message = pending
-            ? Confirmation(address, names, links.Url(baseUrl, LinkPurpose.Confirm, subscriber.Id))
-            : AlreadySubscribed(address, names, links.Url(baseUrl, LinkPurpose.Manage, subscriber.Id));
+            ? Confirmation(address, names, site, links.Url(baseUrl, LinkPurpose.Confirm, subscriber.Id))
+            : AlreadySubscribed(address, names, site, links.Url(baseUrl, LinkPurpose.Manage, subscriber.Id));
         try
         {
             await email.SendAsync(message, ct);
@@ -110,14 +116,22 @@ public sealed class Subscriptions(KiosqueDb db, TimeProvider clock, NewsletterLi
         return new SignUpResult(null);
     }
 
-    static EmailMessage Confirmation(string to, string lists, string url) => new(to, NewsletterText.ConfirmSubject,
-        $"{NewsletterText.ConfirmMailIntro(lists)}\n\n{url}\n\n{NewsletterText.ConfirmMailIgnore}\n",
-        $"<p>{WebUtility.HtmlEncode(NewsletterText.ConfirmMailIntro(lists))}</p><p><a href=\"{WebUtility.HtmlEncode(url)}\">{NewsletterText.ConfirmButton}</a></p>" +
+    /// <summary>The site's name, so that the reader knows where the message comes from.</summary>
+    public async Task<string> SiteNameAsync(CancellationToken ct) =>
+        await db.SiteSettings.AsNoTracking().Where(s => s.Id == SiteSettings.SingletonId).Select(s => s.Name).FirstOrDefaultAsync(ct) ?? "Kiosque";
+
+    static EmailMessage Confirmation(string to, IReadOnlyList<string> lists, string site, string url) => new(to, NewsletterText.ConfirmSubject(site),
+        $"{NewsletterText.ConfirmMailIntro(lists, site)}\n\n{url}\n\n{NewsletterText.ConfirmMailIgnore}\n",
+        $"<p>{WebUtility.HtmlEncode(NewsletterText.ConfirmMailIntro(lists, site))}</p><p><a href=\"{WebUtility.HtmlEncode(url)}\">{NewsletterText.ConfirmButton}</a></p>" +
         $"<p>{WebUtility.HtmlEncode(NewsletterText.ConfirmMailIgnore)}</p>");
 
-    static EmailMessage AlreadySubscribed(string to, string lists, string url) => new(to, NewsletterText.AlreadySubject,
-        $"{NewsletterText.AlreadyMailIntro(lists)}\n\n{url}\n",
-        $"<p>{WebUtility.HtmlEncode(NewsletterText.AlreadyMailIntro(lists))}</p><p><a href=\"{WebUtility.HtmlEncode(url)}\">{NewsletterText.PreferencesTitle}</a></p>");
+    static EmailMessage AlreadySubscribed(string to, IReadOnlyList<string> lists, string site, string url) => new(to, NewsletterText.AlreadySubject(site),
+        $"{NewsletterText.AlreadyMailIntro(lists, site)}\n\n{url}\n",
+        $"<p>{WebUtility.HtmlEncode(NewsletterText.AlreadyMailIntro(lists, site))}</p><p><a href=\"{WebUtility.HtmlEncode(url)}\">{NewsletterText.PreferencesTitle}</a></p>");
+
+    /// <summary>The name of a list, for the pages reached by a link that names one.</summary>
+    public async Task<string?> ListNameAsync(int? listId, CancellationToken ct) =>
+        listId is { } id ? await db.NewsletterLists.AsNoTracking().Where(l => l.Id == id).Select(l => l.Name).FirstOrDefaultAsync(ct) : null;
 
     /// <summary>The owner opened the confirmation link: every pending request becomes a subscription. Null when the subscriber is gone.</summary>
     public async Task<List<string>?> ConfirmAsync(int subscriberId, CancellationToken ct)

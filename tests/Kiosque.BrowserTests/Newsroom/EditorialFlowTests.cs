@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Kiosque.BrowserTests.Newsroom;
@@ -104,7 +103,7 @@ public sealed class EditorialFlowTests(Browser browser, EditorialServer server) 
         var editor = await editorContext.NewPageAsync();
         await ChoosePasswordAsync(editor, server.EditorLink, "Dominique Édition");
         await editor.ScreenshotAsync(new() { Path = Shot("newsroom-dashboard.png"), FullPage = true });
-        violations.AddRange(await AxeAsync(editor, "dashboard"));
+        violations.AddRange(await Axe.SeriousViolationsAsync(editor, "dashboard"));
 
         await editor.GotoAsync(server.BaseAddress + "newsroom/articles?statut=a-relire");
         var row = editor.Locator("tbody tr", new() { HasText = Headline });
@@ -115,7 +114,7 @@ public sealed class EditorialFlowTests(Browser browser, EditorialServer server) 
         await Assertions.Expect(editor.GetByRole(AriaRole.Heading, new() { Name = Headline, Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(editor.Locator("#media-choices input:checked + label img")).ToBeVisibleAsync();
         await editor.ScreenshotAsync(new() { Path = Shot("newsroom-editor.png"), FullPage = true });
-        violations.AddRange(await AxeAsync(editor, "editor"));
+        violations.AddRange(await Axe.SeriousViolationsAsync(editor, "editor"));
 
         // Scheduled a few seconds ahead, in the site's time zone; the scheduler looks every second.
         var due = DateTime.UtcNow.AddSeconds(12);
@@ -146,10 +145,10 @@ public sealed class EditorialFlowTests(Browser browser, EditorialServer server) 
         await reader.GotoAsync(server.BaseAddress + path.TrimStart('/'));
         await Assertions.Expect(reader.GetByRole(AriaRole.Heading, new() { Name = Headline, Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(reader.Locator(".lead-figure .credit")).ToHaveTextAsync("©Ville / Test");
-        violations.AddRange(await AxeAsync(reader, "article"));
+        violations.AddRange(await Axe.SeriousViolationsAsync(reader, "article"));
         await reader.GotoAsync(server.BaseAddress.ToString());
         await Assertions.Expect(reader.GetByText(Headline).First).ToBeVisibleAsync();
-        violations.AddRange(await AxeAsync(reader, "home"));
+        violations.AddRange(await Axe.SeriousViolationsAsync(reader, "home"));
 
         Assert.True(editorUrl.StartsWith("/newsroom/articles/", StringComparison.Ordinal), editorUrl);
         Assert.True(violations.Count == 0, "Serious or critical accessibility violations:\n" + string.Join("\n", violations));
@@ -171,24 +170,6 @@ public sealed class EditorialFlowTests(Browser browser, EditorialServer server) 
         await page.Locator("main form button[type=submit]").First.ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/newsroom");
     }
-
-    /// <summary>Runs axe-core in the page; returns the serious and critical violations, one line each.</summary>
-    static async Task<IReadOnlyList<string>> AxeAsync(IPage page, string name)
-    {
-        // Evaluated through the DevTools protocol, which the page's CSP (no inline script) does not govern.
-        await page.EvaluateAsync(AxeSource.Value);
-        var json = await page.EvaluateAsync<string>("""
-            async () => {
-              const result = await axe.run(document, { resultTypes: ['violations'] });
-              return JSON.stringify(result.violations
-                .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`));
-            }
-            """);
-        return JsonSerializer.Deserialize<List<string>>(json)!.Select(v => $"{name}: {v}").ToList();
-    }
-
-    static readonly Lazy<string> AxeSource = new(() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "axe", "axe.min.js")));
 
     static string Shot(string name) => Path.Combine(Browser.ScreenshotFolder, name);
 

@@ -52,7 +52,9 @@ public sealed class NewsletterFlowTests
         // Double opt-in: nothing is active before the link is used.
         await sink.WaitAsync(m => m.Count == 1);
         var confirmation = Assert.Single(sink.To(Reader)).Message;
-        Assert.Equal(NewsletterText.ConfirmSubject, confirmation.Subject);
+        var site = await app.SiteNameAsync();
+        Assert.Equal(NewsletterText.ConfirmSubject(site), confirmation.Subject);
+        Assert.Contains($"« La quotidienne » sur {site}", confirmation.TextBody, StringComparison.Ordinal); // the reader knows who writes
         var subscription = await app.WithDbAsync(db => db.NewsletterSubscriptions.AsNoTracking().SingleAsync(Ct));
         Assert.Equal(SubscriptionStatus.Pending, subscription.Status);
         Assert.Equal("/societe/la-rentree-scolaire", subscription.Source);
@@ -161,7 +163,7 @@ public sealed class NewsletterFlowTests
         Assert.Equal(fresh, confirmed);
         // The owner's inbox tells them; the form does not tell anyone else.
         await sink.WaitAsync(m => m.Count == 3);
-        Assert.Equal(NewsletterText.AlreadySubject, sink.Messages.Last().Message.Subject);
+        Assert.Equal(NewsletterText.AlreadySubject(await app.SiteNameAsync()), sink.Messages.Last().Message.Subject);
 
         var robot = await AnswerAsync("robot@exemple.fr");
         using (var response = await SignUpAsync(client, "robot@exemple.fr", "/", website: "http://spam.example"))
@@ -182,6 +184,48 @@ public sealed class NewsletterFlowTests
         Assert.Equal("pas-une-adresse@", page.QuerySelector<IHtmlInputElement>("#nl-email")!.Value);
         Assert.Equal("true", page.QuerySelector("#nl-email")!.GetAttribute("aria-invalid"));
         Assert.Equal(2, await app.WithDbAsync(db => db.NewsletterSubscribers.CountAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task On_the_sign_up_page_ticking_no_newsletter_is_an_error_that_keeps_the_address_and_the_ticked_list_is_the_one_joined()
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        await using var app = await KiosqueApp.CreateAsync(extra: Settings(sink));
+        var daily = await app.DefaultListAsync();
+        var weekly = await app.WithDbAsync(async db =>
+        {
+            var list = new NewsletterList { Name = "L’hebdo", Slug = "l-hebdo", Open = true, Position = 1, CreatedAt = SiteData.Published };
+            db.NewsletterLists.Add(list);
+            await db.SaveChangesAsync(Ct);
+            return list.Id;
+        });
+        var reader = NewsroomSession.Open(app);
+
+        // Both lists offered, the first ticked by default, and the form says that the reader chooses.
+        var (_, page) = await reader.GetAsync("/newsletter");
+        Assert.Equal(2, page.QuerySelectorAll("main input[name='listes']").Length);
+        Assert.True(page.QuerySelector<IHtmlInputElement>($"#nl-list-{daily}")!.IsChecked);
+
+        // Nothing ticked: an error, the address kept, nothing ticked behind the reader's back, nothing stored or sent.
+        using (var none = await reader.SubmitMainFormAsync("/newsletter", new() { ["email"] = "dominique@exemple.fr" }, "form.newsletter-form"))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, none.StatusCode);
+            var again = await NewsroomSession.ParseAsync(none);
+            Assert.Contains(NewsletterText.ListsRequired, again.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal("dominique@exemple.fr", again.QuerySelector<IHtmlInputElement>("#nl-email")!.Value);
+            Assert.Empty(again.QuerySelectorAll("main input[name='listes']:checked"));
+        }
+        Assert.False(await app.WithDbAsync(db => db.NewsletterSubscribers.AnyAsync(Ct)));
+
+        // Only the weekly ticked: only the weekly requested.
+        using (var weeklyOnly = await reader.SubmitMainFormAsync("/newsletter",
+                   new() { ["email"] = "dominique@exemple.fr", ["listes"] = weekly.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                   "form.newsletter-form"))
+            Assert.Equal(HttpStatusCode.Redirect, weeklyOnly.StatusCode);
+        var requested = await app.WithDbAsync(db => db.NewsletterSubscriptions.Select(s => s.ListId).ToListAsync(Ct));
+        Assert.Equal([weekly], requested);
+        await sink.WaitAsync(m => m.Count == 1);
+        Assert.Contains("« L’hebdo »", sink.Messages.Single().Message.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

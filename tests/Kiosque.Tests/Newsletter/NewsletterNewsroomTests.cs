@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Kiosque.Newsletter;
 using Kiosque.Tests.Accounts;
@@ -35,22 +36,37 @@ public sealed class NewsletterNewsroomTests
         async Task<List<int>> OrderAsync() => await app.WithDbAsync(db => db.NewsletterEditionItems.Where(i => i.EditionId == editionId)
             .OrderBy(i => i.Position).Select(i => i.ArticleId).ToListAsync(Ct));
 
-        (await editor.SubmitMainFormAsync(editionUrl, new() { ["sections"] = sectionId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["perSection"] = "5" },
-            "form[action*='handler=Fill']")).Dispose();
+        (await editor.PressAsync(editionUrl, "button[formaction*='handler=Fill']",
+            new() { ["sections"] = sectionId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["perSection"] = "5" })).Dispose();
         Assert.Equal([second, first], await OrderAsync()); // newest first
-        (await editor.SubmitMainFormAsync(editionUrl, new() { ["direction"] = "1" }, $"li[data-article='{second}'] form[action*='handler=Move']")).Dispose();
-        Assert.Equal([first, second], await OrderAsync());
 
-        // A missing subject: the field error, the typed intro kept, nothing saved.
-        using (var invalid = await editor.SubmitMainFormAsync(editionUrl, new() { ["subject"] = " ", ["intro"] = "Bonsoir à toutes et à tous." },
-                   "form[action*='handler=Save']"))
+        // Every button saves what was typed first: moving an article keeps the intro written just before.
+        (await editor.PressAsync(editionUrl, $"li[data-article='{second}'] button[formaction*='direction=1']",
+            new() { ["intro"] = "Bonsoir à toutes et à tous." })).Dispose();
+        Assert.Equal([first, second], await OrderAsync());
+        Assert.Equal("Bonsoir à toutes et à tous.", await app.WithDbAsync(db => db.NewsletterEditions.Where(e => e.Id == editionId).Select(e => e.Intro).FirstAsync(Ct)));
+
+        // A missing subject: the field error, the typed intro kept, nothing saved, and the button's action not done.
+        using (var invalid = await editor.PressAsync(editionUrl, $"li[data-article='{second}'] button[formaction*='direction=-1']",
+                   new() { ["subject"] = " ", ["intro"] = "Bonsoir, chères lectrices et chers lecteurs." }))
         {
             Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.StatusCode);
             var page = await NewsroomSession.ParseAsync(invalid);
-            Assert.Equal("Bonsoir à toutes et à tous.", page.QuerySelector("#intro")!.TextContent);
+            Assert.Equal("Bonsoir, chères lectrices et chers lecteurs.", page.QuerySelector("#intro")!.TextContent);
+            Assert.Equal(NewsletterNewsroomText.SubjectRequired, page.QuerySelector("#subject-error")!.TextContent);
+            Assert.Equal("true", page.QuerySelector("#subject")!.GetAttribute("aria-invalid"));
         }
-        (await editor.SubmitMainFormAsync(editionUrl, new() { ["subject"] = "Le point du soir", ["intro"] = "Bonsoir à toutes et à tous." },
-            "form[action*='handler=Save']")).Dispose();
+        Assert.Equal([first, second], await OrderAsync());
+        Assert.Equal("Le point du soir", await app.WithDbAsync(db => db.NewsletterEditions.Where(e => e.Id == editionId).Select(e => e.Subject).FirstAsync(Ct)));
+
+        // A wrong test address: the error by the field, the typed address kept, nothing sent.
+        using (var badTest = await editor.PressAsync(editionUrl, "button[formaction*='handler=Test']", new() { ["to"] = "redaction@" }))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, badTest.StatusCode);
+            var page = await NewsroomSession.ParseAsync(badTest);
+            Assert.Equal("redaction@", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#test-to")!.Value);
+            Assert.Equal(NewsletterNewsroomText.TestAddressInvalid, page.QuerySelector("#test-to-error")!.TextContent);
+        }
 
         // The preview is the e-mail's HTML, under a policy that allows its inline styles and nothing active.
         using (var preview = await editor.Client.GetAsync(editionUrl + "/apercu", Ct))
@@ -65,18 +81,32 @@ public sealed class NewsletterNewsroomTests
             Assert.Equal(["La rentrée scolaire", "Le marché du port"], html.QuerySelectorAll("h2 a").Select(a => a.TextContent));
         }
 
-        (await editor.SubmitMainFormAsync(editionUrl, new() { ["to"] = "redaction@exemple.fr" }, "form[action*='handler=Test']")).Dispose();
+        (await editor.PressAsync(editionUrl, "button[formaction*='handler=Test']", new() { ["to"] = "redaction@exemple.fr" })).Dispose();
         await sink.WaitAsync(m => m.Any(r => r.Message.Subject == "[TEST] Le point du soir"));
         Assert.Equal("redaction@exemple.fr", sink.Messages.Single().To.Single());
         Assert.Equal(EditionStatus.Draft, await app.WithDbAsync(db => db.NewsletterEditions.Where(e => e.Id == editionId).Select(e => e.Status).FirstAsync(Ct)));
 
-        (await editor.SubmitMainFormAsync(editionUrl, null, "form[action*='handler=SendNow']")).Dispose();
+        // Scheduled in the site's time zone (Europe/Paris, summer time: UTC+2), shown again as typed, then called off.
+        (await editor.PressAsync(editionUrl, "button[formaction*='handler=Schedule']", new() { ["at"] = "2030-07-01T09:30" })).Dispose();
+        var scheduled = await app.WithDbAsync(db => db.NewsletterEditions.AsNoTracking().FirstAsync(e => e.Id == editionId, Ct));
+        Assert.Equal((EditionStatus.Scheduled, new DateTime(2030, 7, 1, 7, 30, 0)), (scheduled.Status, scheduled.ScheduledAt!.Value));
+        var (_, scheduledPage) = await editor.GetAsync(editionUrl);
+        Assert.Equal("2030-07-01T09:30", scheduledPage.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#schedule-at")!.Value);
+        using (var past = await editor.PressAsync(editionUrl, "button[formaction*='handler=Schedule']", new() { ["at"] = "2020-01-01T08:00" }))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, past.StatusCode);
+            Assert.Equal("2020-01-01T08:00", (await NewsroomSession.ParseAsync(past)).QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#schedule-at")!.Value);
+        }
+        (await editor.PressAsync(editionUrl, "button[formaction*='handler=Unschedule']")).Dispose();
+        Assert.Equal(EditionStatus.Draft, await app.WithDbAsync(db => db.NewsletterEditions.Where(e => e.Id == editionId).Select(e => e.Status).FirstAsync(Ct)));
+
+        (await editor.PressAsync(editionUrl, "button[formaction*='handler=SendNow']")).Dispose();
         await app.WaitForEditionAsync(editionId, EditionStatus.Sent);
         Assert.Equal(3, sink.Messages.Count);
         var (_, after) = await editor.GetAsync(editionUrl);
         Assert.Equal("2", after.QuerySelector("dd[data-figure=sent]")!.TextContent);
         Assert.Equal("0", after.QuerySelector("dd[data-figure=bounced]")!.TextContent);
-        Assert.Null(after.QuerySelector("form[action*='handler=Save']")); // a sent edition stays as it went out
+        Assert.Null(after.QuerySelector("#edition-form")); // a sent edition stays as it went out
     }
 
     [Fact]
@@ -100,6 +130,17 @@ public sealed class NewsletterNewsroomTests
         });
         var admin = await NewsroomSession.SignedInAsync(app, "admin@exemple.fr", Kiosque.Api.Roles.Admin);
 
+        // A new newsletter without a name: the error in its form, what was typed kept there, nothing created.
+        using (var unnamed = await admin.PressAsync("/newsroom/newsletter/listes", "main section:last-of-type button[type=submit]",
+                   new() { ["name"] = " ", ["description"] = "Le meilleur de la semaine." }))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, unnamed.StatusCode);
+            var page = await NewsroomSession.ParseAsync(unnamed);
+            Assert.Equal("Le meilleur de la semaine.", page.QuerySelector("#description-0")!.TextContent);
+            Assert.Equal("true", page.QuerySelector("#name-0")!.GetAttribute("aria-invalid"));
+        }
+        Assert.Equal(1, await app.WithDbAsync(db => db.NewsletterLists.CountAsync(Ct)));
+
         var (status, found) = await admin.GetAsync("/newsroom/newsletter/abonnes?q=lecteur1");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("lecteur1@exemple.fr", found.QuerySelector("main table")!.TextContent, StringComparison.Ordinal);
@@ -119,7 +160,10 @@ public sealed class NewsletterNewsroomTests
         var all = (await admin.Client.GetStringAsync("/newsroom/newsletter/abonnes?handler=Export&format=csv", Ct)).TrimEnd('\n').Split('\n');
         Assert.Equal(3, all.Length);
 
-        using (var erased = await admin.SubmitMainFormAsync("/newsroom/newsletter/abonnes?q=lecteur1", null, "form[action*='handler=Erase']"))
+        // Erasure cannot be undone: without the row's confirmation box ticked, nothing goes.
+        (await admin.PressAsync("/newsroom/newsletter/abonnes?q=lecteur1", "form[action*='handler=Erase'] button")).Dispose();
+        Assert.True(await app.WithDbAsync(db => db.NewsletterSubscribers.AnyAsync(s => s.Email == "lecteur1@exemple.fr", Ct)));
+        using (var erased = await admin.PressAsync("/newsroom/newsletter/abonnes?q=lecteur1", "form[action*='handler=Erase'] button", new() { ["confirm"] = "true" }))
             Assert.Equal(HttpStatusCode.Redirect, erased.StatusCode);
         Assert.False(await app.WithDbAsync(db => db.NewsletterSubscribers.AnyAsync(s => s.Email == "lecteur1@exemple.fr", Ct)));
         Assert.False(await app.WithDbAsync(db => db.NewsletterSubscriptions.AnyAsync(s => s.SubscriberId == subscriberId, Ct)));

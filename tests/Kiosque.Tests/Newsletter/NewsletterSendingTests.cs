@@ -44,6 +44,37 @@ public sealed class NewsletterSendingTests
     }
 
     [Fact]
+    public async Task An_editions_images_are_the_960_pixel_jpeg_copy_once_the_store_has_made_copies_and_the_original_before()
+    {
+        await using var app = await KiosqueApp.CreateAsync(extra: Settings(null, new() { ["Kiosque:Newsletter:SendInBackground"] = "false" }));
+        var (_, first, _) = await ArticlesAsync(app); // its lead image: /media/2026/11/port.jpg, 1200 pixels wide
+        var listId = await app.DefaultListAsync();
+        var editionId = await app.WithDbAsync(async db =>
+        {
+            var e = new Edition { ListId = listId, Subject = "Images", Status = EditionStatus.Draft, CreatedAt = DateTime.UtcNow, Items = [new EditionItem { ArticleId = first }] };
+            db.NewsletterEditions.Add(e);
+            await db.SaveChangesAsync(Ct);
+            return e.Id;
+        });
+
+        async Task<string?> ImageAsync()
+        {
+            using var scope = app.Services.CreateScope();
+            var edition = await scope.ServiceProvider.GetRequiredService<EditionRenderer>().RenderAsync(editionId, "https://echo.example", Ct);
+            var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(edition!.For("https://echo.example/u", "https://echo.example/p").Html);
+            return Assert.Single(html.QuerySelectorAll("img")).GetAttribute("src");
+        }
+
+        // No copies on disk (a file stored by hand): the original, never a missing file.
+        Assert.Equal("https://echo.example/media/2026/11/port.jpg", await ImageAsync());
+        var folder = Path.Combine(app.DataPath, "media", "2026", "11");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "port-480.jpg"), [0xFF, 0xD8], Ct);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "port-960.jpg"), [0xFF, 0xD8], Ct);
+        Assert.Equal("https://echo.example/media/2026/11/port-960.jpg", await ImageAsync());
+    }
+
+    [Fact]
     public async Task A_refused_connection_loses_nothing_the_edition_shows_the_error_and_sending_resumes_when_the_server_is_back()
     {
         var port = SmtpSink.FreePort();

@@ -37,6 +37,10 @@ public static partial class NewsletterTestSupport
         return (section.Id, first.Id, second.Id);
     }
 
+    /// <summary>The site's name as the e-mails give it.</summary>
+    public static Task<string> SiteNameAsync(this KiosqueApp app) =>
+        app.WithDbAsync(async db => await db.SiteSettings.Select(s => s.Name).FirstOrDefaultAsync() ?? "Kiosque");
+
     public static Task<int> DefaultListAsync(this KiosqueApp app) =>
         app.WithDbAsync(db => db.NewsletterLists.OrderBy(l => l.Position).ThenBy(l => l.Id).Select(l => l.Id).FirstAsync());
 
@@ -111,6 +115,41 @@ public static partial class NewsletterTestSupport
             .Where(i => i.Type == "hidden" && !string.IsNullOrEmpty(i.Name)).ToDictionary(i => i.Name!, i => i.Value);
         foreach (var (k, v) in fields ?? []) values[k] = v;
         var action = form.GetAttribute("action") is { Length: > 0 } a ? a : url;
+        return await session.PostAsync(action, values);
+    }
+
+    /// <summary>
+    /// What a browser sends when the <paramref name="button"/> is pressed: its form's controls as the page has them
+    /// (typed text, ticked boxes, chosen options), with <paramref name="fields"/> typed over them, to the button's formaction.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PressAsync(this Kiosque.Tests.Accounts.NewsroomSession session, string url, string button,
+        Dictionary<string, string>? fields = null)
+    {
+        var (_, page) = await session.GetAsync(url);
+        var pressed = page.QuerySelector(button) as AngleSharp.Html.Dom.IHtmlButtonElement
+                      ?? throw new InvalidOperationException($"No button {button} on {url}: {page.Body?.TextContent}");
+        if (pressed.IsDisabled) throw new InvalidOperationException($"The button {button} on {url} is disabled.");
+        var form = pressed.Form ?? throw new InvalidOperationException($"The button {button} on {url} is in no form.");
+        var values = new Dictionary<string, string>();
+        foreach (var control in form.Elements)
+        {
+            switch (control)
+            {
+                case AngleSharp.Html.Dom.IHtmlInputElement i when !string.IsNullOrEmpty(i.Name) && i.Type is not ("submit" or "button" or "file")
+                                                                 && (i.Type is not ("checkbox" or "radio") || i.IsChecked):
+                    values.TryAdd(i.Name!, i.Value);
+                    break;
+                case AngleSharp.Html.Dom.IHtmlTextAreaElement t when !string.IsNullOrEmpty(t.Name):
+                    values.TryAdd(t.Name!, t.Value);
+                    break;
+                case AngleSharp.Html.Dom.IHtmlSelectElement s when !string.IsNullOrEmpty(s.Name) && s.Options.Length > 0:
+                    values.TryAdd(s.Name!, s.Value ?? "");
+                    break;
+            }
+        }
+        if (!string.IsNullOrEmpty(pressed.Name)) values[pressed.Name!] = pressed.Value;
+        foreach (var (k, v) in fields ?? []) values[k] = v;
+        var action = pressed.GetAttribute("formaction") is { Length: > 0 } formAction ? formAction : form.GetAttribute("action") is { Length: > 0 } a ? a : url;
         return await session.PostAsync(action, values);
     }
 

@@ -20,7 +20,7 @@ public sealed class ConfirmModel(SiteContext site, NewsletterLinks links, Subscr
         await PrepareAsync(NewsletterText.ConfirmTitle, ct);
         if (links.Read(LinkPurpose.Confirm, jeton) is { } link && await subscriptions.ConfirmAsync(link.SubscriberId, ct) is { } names)
         {
-            Message = NewsletterText.Confirmed + (names.Count > 0 ? $" ({string.Join(", ", names)})" : "");
+            Message = NewsletterText.Confirmed(names);
             PreferencesUrl = $"{NewsletterLinks.PreferencesPath}?jeton={Uri.EscapeDataString(links.Token(LinkPurpose.Manage, link.SubscriberId))}";
         }
         else Message = NewsletterText.InvalidLink;

@@ -26,29 +26,38 @@ public sealed class SignUpModel(SiteContext site, Subscriptions subscriptions, S
         Form = new SignUpFormView(NewsletterPaths.SignUp, lists, lists.Take(1).Select(l => l.Id).ToList(), null, null, Compact: false);
     }
 
-    public async Task<IActionResult> OnPostAsync(string? email, int[]? listes, string? source, string? website, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string? email, int[]? listes, string? choix, string? source, string? website, CancellationToken ct)
     {
+        // The lists were offered and the reader ticked none: that is not a request for the first one.
+        var chose = choix == SignUpFormView.ListsShown;
         var origin = source is { Length: > 0 and <= 400 } s && s.StartsWith('/') && !s.StartsWith("//", StringComparison.Ordinal) ? s : NewsletterPaths.SignUp;
         if (await limiter.AcquireAsync(HttpContext.Connection.RemoteIpAddress?.ToString(), ct) is { } retry)
         {
-            await ShowFormAsync(email, listes, origin, NewsletterText.TooMany, ct);
+            await ShowFormAsync(email, listes, chose, origin, NewsletterText.TooMany, null, ct);
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             Response.Headers.RetryAfter = Math.Ceiling(retry.TotalSeconds).ToString(CultureInfo.InvariantCulture);
             return Page();
         }
         // A robot filled the hidden field: it is told what a person would be told, and nothing is stored or sent.
         if (!string.IsNullOrEmpty(website)) return Redirect(NewsletterPaths.SignUp + "?merci=true");
+        if (chose && listes is not { Length: > 0 })
+        {
+            await ShowFormAsync(email, listes, chose, origin, Subscriptions.EmailError(email), NewsletterText.ListsRequired, ct);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
         var result = await subscriptions.SignUpAsync(email, listes, origin, NewsletterApi.BaseUrl(HttpContext, kiosque.Value), ct);
         if (result.Ok) return Redirect(NewsletterPaths.SignUp + "?merci=true");
-        await ShowFormAsync(email, listes, origin, result.EmailError, ct);
+        await ShowFormAsync(email, listes, chose, origin, result.EmailError, null, ct);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
 
-    async Task ShowFormAsync(string? email, int[]? listes, string origin, string? error, CancellationToken ct)
+    async Task ShowFormAsync(string? email, int[]? listes, bool chose, string origin, string? error, string? listsError, CancellationToken ct)
     {
         await PrepareAsync(NewsletterText.Title, ct);
         var lists = await subscriptions.OpenListsAsync(ct);
-        Form = new SignUpFormView(origin, lists, listes is { Length: > 0 } ? listes : lists.Take(1).Select(l => l.Id).ToList(), email?.Trim(), error, Compact: false);
+        IReadOnlyCollection<int> ticked = chose || listes is { Length: > 0 } ? listes ?? [] : lists.Take(1).Select(l => l.Id).ToList();
+        Form = new SignUpFormView(origin, lists, ticked, email?.Trim(), error, Compact: false, listsError);
     }
 }

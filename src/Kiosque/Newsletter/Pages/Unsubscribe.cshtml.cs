@@ -13,12 +13,14 @@ public sealed class UnsubscribeModel(SiteContext site, NewsletterLinks links, Su
 {
     public string? Token { get; private set; }
     public string? PreferencesUrl { get; private set; }
+    public string? ListName { get; private set; }
 
     public async Task OnGetAsync(string? jeton, CancellationToken ct)
     {
         await PrepareAsync(NewsletterText.UnsubscribeTitle, ct);
         Token = jeton;
-        if (links.Read(LinkPurpose.Unsubscribe, jeton) is null) Message = NewsletterText.InvalidLink;
+        if (links.Read(LinkPurpose.Unsubscribe, jeton) is { } link) ListName = await subscriptions.ListNameAsync(link.ListId, ct);
+        else Message = NewsletterText.InvalidLink;
     }
 
     public async Task OnPostAsync([FromQuery] string? jeton, CancellationToken ct)
@@ -26,7 +28,7 @@ public sealed class UnsubscribeModel(SiteContext site, NewsletterLinks links, Su
         await PrepareAsync(NewsletterText.UnsubscribeTitle, ct);
         if (links.Read(LinkPurpose.Unsubscribe, jeton) is { } link && await subscriptions.UnsubscribeAsync(link.SubscriberId, link.ListId, link.EditionId, ct))
         {
-            Message = NewsletterText.Unsubscribed;
+            Message = NewsletterText.Unsubscribed(await subscriptions.ListNameAsync(link.ListId, ct));
             PreferencesUrl = $"{NewsletterLinks.PreferencesPath}?jeton={Uri.EscapeDataString(links.Token(LinkPurpose.Manage, link.SubscriberId))}";
         }
         else Message = NewsletterText.InvalidLink;

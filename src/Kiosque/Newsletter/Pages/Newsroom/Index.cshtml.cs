@@ -1,5 +1,6 @@
 using Kiosque.Content.Workflow;
 using Kiosque.Infrastructure;
+using Kiosque.Newsroom.Pages.Articles;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +12,10 @@ public sealed record EditionRow(int Id, string Subject, string List, EditionStat
     int Recipients, int Sent);
 
 /// <summary>Editors and admins: the newsletters' audiences, the editions, and a new draft.</summary>
-public sealed class IndexModel(KiosqueDb db, Editions editions) : PageModel
+public sealed class IndexModel(KiosqueDb db, Editions editions, TimeProvider clock) : PageModel
 {
+    TimeZoneInfo zone = TimeZoneInfo.Utc;
+    public string When(DateTime utc) => ArticleEditor.Format(utc, zone);
     public IReadOnlyList<ListSummary> Lists { get; private set; } = [];
     public IReadOnlyList<EditionRow> Editions { get; private set; } = [];
     public Dictionary<string, string> Errors { get; private set; } = [];
@@ -36,6 +39,7 @@ public sealed class IndexModel(KiosqueDb db, Editions editions) : PageModel
 
     async Task LoadAsync(CancellationToken ct)
     {
+        zone = await new ArticleEditor(db, clock).TimeZoneAsync(ct);
         Lists = await db.NewsletterLists.AsNoTracking().OrderBy(l => l.Position).ThenBy(l => l.Id)
             .Select(l => new ListSummary(l.Id, l.Name, l.Open,
                 db.NewsletterSubscriptions.Count(s => s.ListId == l.Id && s.Status == SubscriptionStatus.Active),
@@ -46,15 +50,4 @@ public sealed class IndexModel(KiosqueDb db, Editions editions) : PageModel
                 db.NewsletterDeliveries.Count(d => d.EditionId == e.Id && d.Status == DeliveryStatus.Sent)))
             .ToListAsync(ct);
     }
-}
-
-public static class NewsroomNewsletterText
-{
-    public static string Status(EditionStatus status) => status switch
-    {
-        EditionStatus.Draft => "brouillon",
-        EditionStatus.Scheduled => "programmée",
-        EditionStatus.Sending => "envoi en cours",
-        _ => "envoyée",
-    };
 }

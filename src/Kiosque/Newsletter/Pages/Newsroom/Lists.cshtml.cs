@@ -12,7 +12,8 @@ namespace Kiosque.Newsletter.Pages.Newsroom;
 public sealed class ListsModel(KiosqueDb db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<NewsletterList> Lists { get; private set; } = [];
-    public string? Error { get; private set; }
+    /// <summary>What was typed into the form that could not be saved, shown again in that form.</summary>
+    public NewsletterList? Failed { get; private set; }
     [TempData] public string? Notice { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => Lists = await LoadAsync(ct);
@@ -25,7 +26,7 @@ public sealed class ListsModel(KiosqueDb db, TimeProvider clock) : PageModel
         var slug = Slugs.From(name, NewsletterList.MaxName);
         if (name.Length is 0 or > NewsletterList.MaxName || (description?.Length ?? 0) > 1000 || string.IsNullOrEmpty(slug))
         {
-            Error = "Le nom est obligatoire (100 caractères au plus) ; la description fait 1 000 caractères au plus.";
+            Failed = new NewsletterList { Id = id, Name = name, Description = description ?? "", Open = open };
             Lists = await LoadAsync(ct);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
@@ -42,7 +43,7 @@ public sealed class ListsModel(KiosqueDb db, TimeProvider clock) : PageModel
         (list.Name, list.Slug, list.Description, list.Open) = (name, slug, description?.Trim() ?? "", open);
         db.Record(actor, id == 0 ? "create" : "update", "newsletter", id.ToString(CultureInfo.InvariantCulture), $"Newsletter « {name} » enregistrée", now);
         await db.SaveChangesAsync(ct);
-        Notice = "Newsletter enregistrée.";
+        Notice = NewsletterNewsroomText.ListSaved;
         return RedirectToPage();
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Kiosque.Content.Workflow;
 using Kiosque.Infrastructure;
+using Kiosque.Newsroom.Pages.Articles;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +11,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Kiosque.Newsletter.Pages.Newsroom;
 
 /// <summary>Admins: find a subscriber, export what is held about them (GDPR access), erase them (GDPR erasure), export everyone as CSV.</summary>
-public sealed class SubscribersModel(KiosqueDb db, Subscriptions subscriptions) : PageModel
+public sealed class SubscribersModel(KiosqueDb db, Subscriptions subscriptions, TimeProvider clock) : PageModel
 {
+    TimeZoneInfo zone = TimeZoneInfo.Utc;
+    public string When(DateTime utc) => ArticleEditor.Format(utc, zone);
     public string? Query { get; private set; }
     public IReadOnlyList<Subscriber> Found { get; private set; } = [];
     [TempData] public string? Notice { get; set; }
@@ -20,6 +23,7 @@ public sealed class SubscribersModel(KiosqueDb db, Subscriptions subscriptions) 
     {
         Query = q?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(Query)) { Query = null; return; }
+        zone = await new ArticleEditor(db, clock).TimeZoneAsync(ct);
         Found = await db.NewsletterSubscribers.AsNoTracking().Where(s => s.Email.StartsWith(Query)).OrderBy(s => s.Email).Take(50).ToListAsync(ct);
     }
 
@@ -55,12 +59,14 @@ public sealed class SubscribersModel(KiosqueDb db, Subscriptions subscriptions) 
         return new EmptyResult();
     }
 
-    public async Task<IActionResult> OnPostEraseAsync(int id, CancellationToken ct)
+    /// <summary>Erasure cannot be undone: the row's confirmation box must be ticked. Back to the same search afterwards.</summary>
+    public async Task<IActionResult> OnPostEraseAsync(int id, bool confirm, string? q, CancellationToken ct)
     {
         var actor = Actor.From(User);
         if (actor is null) return Forbid();
-        Notice = await subscriptions.EraseAsync(id, actor, ct) ? "Abonné(e) effacé(e) : son adresse n’est plus nulle part." : "Cet abonné n’existe plus.";
-        return RedirectToPage();
+        Notice = !confirm ? NewsletterNewsroomText.EraseNotConfirmed
+            : await subscriptions.EraseAsync(id, actor, ct) ? NewsletterNewsroomText.Erased : NewsletterNewsroomText.NoSuchSubscriber;
+        return RedirectToPage(new { q });
     }
 
     const string Header = "id,email,created_at,confirmed_at,bounced_at,newsletter,status,requested_at,source,subscription_confirmed_at,unsubscribed_at\n";
