@@ -209,6 +209,22 @@ public sealed class WordPressImportTests
     }
 
     [Fact]
+    public async Task Classic_bodies_get_paragraphs_around_lists_quotes_and_code_without_stray_line_breaks()
+    {
+        await using var app = await KiosqueApp.CreateAsync();
+        // As the classic editor saves it: blocks on lines of their own, no blank line between text and list.
+        const string body = "Ce billet teste :\n<ul>\n\t<li>les listes</li>\n\t<li>les <em>citations</em></li>\n</ul>\nUne ligne\npuis une autre.\n\n"
+            + "<blockquote>Une citation.</blockquote>\n<pre>code\n  indenté\n\nfin</pre>\n<!--more-->\nFin.";
+        using var file = Write(Head + Item(1, body) + Tail);
+        var (code, _, error) = await RunAsync(app, "import", "wordpress", file.Path);
+        Assert.True(code == 0, error);
+
+        var html = (await ArticleAsync(app, "article-1")).BodyHtml;
+        Assert.Equal("<p>Ce billet teste :</p>\n<ul>\n<li>les listes</li>\n<li>les <em>citations</em></li>\n</ul>\n<p>Une ligne<br>\npuis une autre.</p>\n"
+            + "<blockquote>Une citation.</blockquote>\n<pre>code\n  indenté\n\nfin</pre>\n<p>Fin.</p>", html);
+    }
+
+    [Fact]
     public async Task Images_found_in_the_uploads_folder_are_stored_and_the_bodies_point_at_them()
     {
         await using var app = await KiosqueApp.CreateAsync();
