@@ -425,7 +425,8 @@ public sealed partial class WordPressImporter(KiosqueDb db, HtmlSanitizing sanit
         {
             ct.ThrowIfCancellationRequested();
             if (entry is not WxrItem item) continue;
-            done++;
+            // Every item read moves the newsroom's progress bar, even in an export smaller than one batch.
+            progress?.Report((++done, scan.Items));
             switch (item.PostType)
             {
                 case "post":
@@ -441,14 +442,9 @@ public sealed partial class WordPressImporter(KiosqueDb db, HtmlSanitizing sanit
                     state.Report.Skipped++;
                     break;
             }
-            if (batch.Count >= Batch)
-            {
-                await SaveBatchAsync(batch, state, sectionSlugs, createdArticles, ct);
-                progress?.Report((done, scan.Items));
-            }
+            if (batch.Count >= Batch) await SaveBatchAsync(batch, state, sectionSlugs, createdArticles, ct);
         }
         await SaveBatchAsync(batch, state, sectionSlugs, createdArticles, ct);
-        progress?.Report((done, scan.Items));
     }
 
     async Task<Article?> ArticleAsync(WxrItem item, ImportState state, CancellationToken ct)

@@ -1,8 +1,10 @@
 using System.Net;
 using Kiosque.Comments;
 using Kiosque.Content;
+using Kiosque.Import;
 using Kiosque.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Kiosque.Tests.Import.ImportSupport;
 
 namespace Kiosque.Tests.Import;
@@ -206,6 +208,27 @@ public sealed class WordPressImportTests
             Assert.Equal("Local", Assert.Single(last.Tags).Name);
             return 0;
         });
+    }
+
+    [Fact]
+    public async Task The_import_reports_its_progress_item_by_item_for_the_newsroom_progress_bar()
+    {
+        await using var app = await KiosqueApp.CreateAsync();
+        var reports = new List<(int Done, int Total)>();
+        await using var scope = app.Services.CreateAsyncScope();
+        var importer = scope.ServiceProvider.GetRequiredService<WordPressImporter>();
+
+        var report = await importer.ImportAsync(ThemeUnitTest, new WordPressImportOptions(), WordPressImporter.ImportActor, new Recorder(reports), Ct);
+
+        // The total first, then one step per item read: the bar moves even in an export smaller than one batch.
+        Assert.Equal(186, report.Items);
+        Assert.All(reports, r => Assert.Equal(report.Items, r.Total));
+        Assert.Equal(Enumerable.Range(0, report.Items + 1), reports.Select(r => r.Done));
+    }
+
+    sealed class Recorder(List<(int Done, int Total)> reports) : IProgress<(int Done, int Total)>
+    {
+        public void Report((int Done, int Total) value) => reports.Add(value);
     }
 
     [Fact]
