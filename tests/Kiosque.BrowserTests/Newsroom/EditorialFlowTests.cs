@@ -173,7 +173,7 @@ public sealed class EditorialFlowTests(Browser browser, EditorialServer server) 
     }
 
     /// <summary>Runs axe-core in the page; returns the serious and critical violations, one line each.</summary>
-    static async Task<IReadOnlyList<string>> AxeAsync(IPage page, string name)
+    internal static async Task<IReadOnlyList<string>> AxeAsync(IPage page, string name)
     {
         // Evaluated through the DevTools protocol, which the page's CSP (no inline script) does not govern.
         await page.EvaluateAsync(AxeSource.Value);

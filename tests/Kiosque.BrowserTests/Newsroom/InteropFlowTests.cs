@@ -87,6 +87,7 @@ public sealed class InteropFlowTests(Browser browser, InteropServer server) : IC
         await Assertions.Expect(report.Locator("p").First).ToContainTextAsync("Créés : 58 articles, 21 pages, 69 rubriques");
         await Assertions.Expect(report.Locator("li", new() { HasText = "ligne 10037 : « Template: Password Protected" })).ToContainTextAsync("importé comme brouillon");
         await page.ScreenshotAsync(new() { Path = Shot("interop-import-done.png"), FullPage = true });
+        var violations = new List<string>(await EditorialFlowTests.AxeAsync(page, "import job"));
 
         // The history lists it, done.
         await page.GotoAsync("/newsroom/import");
@@ -121,8 +122,10 @@ public sealed class InteropFlowTests(Browser browser, InteropServer server) : IC
         {
             await small.GotoAsync(path);
             await AssertFitsAsync(small, path);
+            violations.AddRange(await EditorialFlowTests.AxeAsync(small, path + " at 390 px"));
         }
         await small.ScreenshotAsync(new() { Path = Shot("interop-import-done-390.png"), FullPage = true });
+        Assert.True(violations.Count == 0, "Serious or critical accessibility violations:\n" + string.Join("\n", violations));
         Assert.True(consoleErrors.Count == 0, "Console errors:\n" + string.Join("\n", consoleErrors));
     }
 
@@ -265,12 +268,15 @@ public sealed class InteropFlowTests(Browser browser, InteropServer server) : IC
         await Assertions.Expect(pending.First).ToContainTextAsync("en attente");
         Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$", (await pending.First.Locator("td").Last.InnerTextAsync()).Trim());
         await page.ScreenshotAsync(new() { Path = Shot("interop-webhooks.png"), FullPage = true });
+        var violations = new List<string>(await EditorialFlowTests.AxeAsync(page, "webhooks"));
 
         await using var phone = await AdminContextAsync(390);
         var small = await PageAsync(phone);
         await small.GotoAsync("/newsroom/reglages/webhooks");
         await AssertFitsAsync(small, "/newsroom/reglages/webhooks");
+        violations.AddRange(await EditorialFlowTests.AxeAsync(small, "webhooks at 390 px"));
         await small.ScreenshotAsync(new() { Path = Shot("interop-webhooks-390.png"), FullPage = true });
+        Assert.True(violations.Count == 0, "Serious or critical accessibility violations:\n" + string.Join("\n", violations));
         Assert.True(consoleErrors.Count == 0, "Console errors:\n" + string.Join("\n", consoleErrors));
     }
 
