@@ -80,7 +80,7 @@ public static partial class WordPressBodies
     /// <summary>
     /// wpautop in short: every block-level tag stands apart from the text around it, blank lines separate
     /// paragraphs, single newlines inside a paragraph become &lt;br&gt;; block elements (lists, quotes, tables…) are
-    /// left as written, and &lt;pre&gt; keeps its line breaks.
+    /// left as written, &lt;pre&gt; keeps its line breaks and a figure stays whole.
     /// </summary>
     static string AutoParagraphs(string html)
     {
@@ -116,7 +116,7 @@ public static partial class WordPressBodies
         return sb.ToString();
     }
 
-    /// <summary>Marks where a &lt;pre&gt; was set aside; a control character no export's text holds.</summary>
+    /// <summary>Marks where a &lt;pre&gt; or a figure was set aside; a control character that XML forbids, so no export holds it.</summary>
     const char Placeholder = '\u0001';
 
     const string BlockTags = "address|article|aside|blockquote|caption|col|colgroup|dd|details|div|dl|dt|fieldset|figcaption|figure|footer|form|"
@@ -160,7 +160,8 @@ public static partial class WordPressBodies
     [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline, 1000)]
     private static partial Regex HtmlComment();
 
-    [GeneratedRegex(@"<pre\b.*?</pre>", RegexOptions.Singleline | RegexOptions.IgnoreCase, 1000)]
+    /// <summary>Set aside whole: &lt;pre&gt; keeps its lines, a figure (the shortcodes' among them) stays one piece.</summary>
+    [GeneratedRegex(@"<(pre|figure)\b.*?</\1\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex Preformatted();
 
     [GeneratedRegex(@"<(?:" + BlockTags + @")\b[^>]*>", RegexOptions.IgnoreCase, 1000)]
