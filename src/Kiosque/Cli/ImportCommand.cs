@@ -19,7 +19,8 @@ public static class ImportCommand
         {
             file, uploads, dryRun,
         };
-        wordpress.SetAction(async (parse, ct) =>
+        // The report and the refusals in English, as everything else the command line prints.
+        wordpress.SetAction((parse, ct) => ImportText.InCultureAsync(ImportText.CliCulture, async () =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
@@ -51,7 +52,7 @@ public static class ImportCommand
                 await error.WriteLineAsync($"{path.Name}, {e.Message} Nothing was imported.");
                 return 1;
             }
-        });
+        }));
         import.Subcommands.Add(wordpress);
         return import;
     }

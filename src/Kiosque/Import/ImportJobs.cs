@@ -124,8 +124,12 @@ public sealed class ImportJobRunner(IServiceScopeFactory scopes, ImportProgress 
                 .SetProperty(j => j.ClaimedUntil, until).SetProperty(j => j.Attempts, j => j.Attempts + 1), ct);
         if (claimed == 0) return true; // another instance was quicker: look again
         var job = await db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == id, ct);
-        await RunAsync(scope.ServiceProvider, job, ct);
-        return true;
+        // The report and the refusal are shown in the newsroom: written in its first language.
+        return await ImportText.InCultureAsync(ImportText.JobCulture, async () =>
+        {
+            await RunAsync(scope.ServiceProvider, job, ct);
+            return true;
+        });
     }
 
     async Task RunAsync(IServiceProvider services, ImportJob job, CancellationToken ct)

@@ -77,25 +77,50 @@ public static partial class WordPressBodies
             : $"\n\n<p><a href=\"{encoded}\">{encoded}</a></p>\n\n";
     }
 
-    static readonly string[] BlockStarts =
-    [
-        "<p", "<ul", "<ol", "<li", "<h1", "<h2", "<h3", "<h4", "<h5", "<h6", "<blockquote", "<figure", "<table", "<pre",
-        "<div", "<hr", "<dl", "<section", "<address", "<form", "<iframe", "<script", "<style", "</",
-    ];
-
-    /// <summary>wpautop in short: blank lines separate paragraphs, single newlines inside one become &lt;br&gt;.</summary>
+    /// <summary>
+    /// wpautop in short: every block-level tag stands apart from the text around it, blank lines separate
+    /// paragraphs, single newlines inside a paragraph become &lt;br&gt;; block elements (lists, quotes, tables…) are
+    /// left as written, &lt;pre&gt; keeps its line breaks and a figure stays whole.
+    /// </summary>
     static string AutoParagraphs(string html)
     {
-        var sb = new StringBuilder(html.Length + 64);
-        foreach (var block in ParagraphBreak().Split(html))
+        // Comments (<!--more--> above all) would leave a stray line break where they stood; the sanitizer drops them anyway.
+        html = HtmlComment().Replace(html, "");
+        var kept = new List<string>();
+        html = Preformatted().Replace(html, m =>
         {
-            var text = block.Trim();
+            kept.Add(m.Value);
+            return $"\n\n{Placeholder}{kept.Count - 1}{Placeholder}\n\n";
+        });
+        html = BlockOpening().Replace(html, "\n\n$0");
+        html = BlockClosing().Replace(html, "$0\n\n");
+        var sb = new StringBuilder(html.Length + 64);
+        foreach (var chunk in ParagraphBreak().Split(html))
+        {
+            var text = chunk.Trim();
             if (text.Length == 0) continue;
-            if (BlockStarts.Any(t => text.StartsWith(t, StringComparison.OrdinalIgnoreCase))) sb.Append(text).Append('\n');
-            else sb.Append("<p>").Append(text.Replace("\n", "<br>\n", StringComparison.Ordinal)).Append("</p>\n");
+            if (text[0] == Placeholder)
+                sb.Append(kept[int.Parse(text.Trim(Placeholder), System.Globalization.CultureInfo.InvariantCulture)]);
+            else if (BlockOpening().Match(text) is { Success: true, Index: 0 } || BlockClosing().Match(text) is { Success: true, Index: 0 })
+                sb.Append(text);
+            else
+            {
+                // Text, perhaps ending with the closing tag of the block that holds it ("…</blockquote>").
+                var closing = TrailingClosings().Match(text);
+                var inner = closing.Success ? text[..closing.Index].TrimEnd() : text;
+                if (inner.Length > 0) sb.Append("<p>").Append(LineBreak().Replace(inner, "<br>\n")).Append("</p>");
+                if (closing.Success) sb.Append(closing.Value.Trim());
+            }
+            sb.Append('\n');
         }
         return sb.ToString();
     }
+
+    /// <summary>Marks where a &lt;pre&gt; or a figure was set aside; a control character that XML forbids, so no export holds it.</summary>
+    const char Placeholder = '\u0001';
+
+    const string BlockTags = "address|article|aside|blockquote|caption|col|colgroup|dd|details|div|dl|dt|fieldset|figcaption|figure|footer|form|"
+        + "h[1-6]|header|hgroup|hr|iframe|legend|li|main|menu|nav|ol|p|pre|script|section|style|summary|table|tbody|td|tfoot|th|thead|tr|ul";
 
     static string? Attribute(string attrs, string name)
     {
@@ -131,6 +156,27 @@ public static partial class WordPressBodies
 
     [GeneratedRegex(@"\n[ \t]*\n")]
     private static partial Regex ParagraphBreak();
+
+    [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline, 1000)]
+    private static partial Regex HtmlComment();
+
+    /// <summary>Set aside whole: &lt;pre&gt; keeps its lines, a figure (the shortcodes' among them) stays one piece.</summary>
+    [GeneratedRegex(@"<(pre|figure)\b.*?</\1\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex Preformatted();
+
+    [GeneratedRegex(@"<(?:" + BlockTags + @")\b[^>]*>", RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex BlockOpening();
+
+    /// <summary>A closing block tag, or &lt;hr&gt;, which closes nothing but ends a paragraph all the same.</summary>
+    [GeneratedRegex(@"</(?:" + BlockTags + @")\s*>|<hr\b[^>]*>", RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex BlockClosing();
+
+    [GeneratedRegex(@"(?:\s*</(?:" + BlockTags + @")\s*>)+$", RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex TrailingClosings();
+
+    /// <summary>A newline with the spaces around it.</summary>
+    [GeneratedRegex(@"[ \t]*\n[ \t]*")]
+    private static partial Regex LineBreak();
 
     [GeneratedRegex(@"(?<name>src|href)=""(?<url>[^""]+)""", RegexOptions.IgnoreCase, 1000)]
     private static partial Regex UrlAttribute();

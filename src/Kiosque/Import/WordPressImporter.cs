@@ -42,10 +42,8 @@ public sealed class WordPressImportReport
         if (Notes.Count < 200) Notes.Add(note);
     }
 
-    public string Summary => string.Create(CultureInfo.InvariantCulture,
-        $"{(DryRun ? "Would create" : "Created")}: {Articles} articles, {Pages} pages, {Sections} sections, {Tags} tags, " +
-        $"{Authors} authors ({Accounts} disabled accounts), {Media} media ({MediaFiles} files), {Comments} comments, " +
-        $"{Redirects} redirects, {FrontPage} front-page slots; {AlreadyImported} already imported, {Skipped} skipped.");
+    /// <summary>In the current UI culture's language (see <see cref="ImportText"/>).</summary>
+    public string Summary => ImportText.Summary(this);
 }
 
 /// <summary>
@@ -352,7 +350,7 @@ public sealed partial class WordPressImporter(KiosqueDb db, HtmlSanitizing sanit
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {
                 state.Report.Skipped++;
-                state.Report.Note($"line {a.Line}: attachment {a.PostId} has no usable address; skipped.");
+                state.Report.Note(ImportText.AtLine(a.Line, ImportText.AttachmentWithoutAddress(a.PostId)));
                 continue;
             }
             MediaItem? item = null;
@@ -373,7 +371,7 @@ public sealed partial class WordPressImporter(KiosqueDb db, HtmlSanitizing sanit
                 }
                 catch (MediaRejectedException e)
                 {
-                    state.Report.Note($"line {a.Line}: the file of attachment {a.PostId} was not copied ({e.Message}); its metadata was.");
+                    state.Report.Note(ImportText.AtLine(a.Line, ImportText.AttachmentNotCopied(a.PostId, e.Message)));
                 }
             }
             item ??= new MediaItem { Url = Limit(url, 500), ContentType = ContentTypeOf(uri.AbsolutePath) };
@@ -425,7 +423,8 @@ public sealed partial class WordPressImporter(KiosqueDb db, HtmlSanitizing sanit
         {
             ct.ThrowIfCancellationRequested();
             if (entry is not WxrItem item) continue;
-            done++;
+            // Every item read moves the newsroom's progress bar, even in an export smaller than one batch.
+            progress?.Report((++done, scan.Items));
             switch (item.PostType)
             {
                 case "post":
@@ -441,14 +440,9 @@ public sealed partial class WordPressImporter(KiosqueDb db, HtmlSanitizing sanit
                     state.Report.Skipped++;
                     break;
             }
-            if (batch.Count >= Batch)
-            {
-                await SaveBatchAsync(batch, state, sectionSlugs, createdArticles, ct);
-                progress?.Report((done, scan.Items));
-            }
+            if (batch.Count >= Batch) await SaveBatchAsync(batch, state, sectionSlugs, createdArticles, ct);
         }
         await SaveBatchAsync(batch, state, sectionSlugs, createdArticles, ct);
-        progress?.Report((done, scan.Items));
     }
 
     async Task<Article?> ArticleAsync(WxrItem item, ImportState state, CancellationToken ct)
@@ -471,9 +465,9 @@ public sealed partial class WordPressImporter(KiosqueDb db, HtmlSanitizing sanit
             _ => (ArticleStatus.Draft, item.When),
         };
         if (item.Status == "publish" && item.Password.Length > 0)
-            state.Report.Note($"line {item.Line}: \"{WxrReader.Shorten(item.Title)}\" was password-protected; imported as a draft.");
+            state.Report.Note(ImportText.AtLine(item.Line, ImportText.PasswordProtected(WxrReader.Shorten(item.Title))));
         if (item.Status == "private")
-            state.Report.Note($"line {item.Line}: \"{WxrReader.Shorten(item.Title)}\" was private; imported as a draft.");
+            state.Report.Note(ImportText.AtLine(item.Line, ImportText.Private(WxrReader.Shorten(item.Title))));
 
         var categories = item.Terms.Where(t => !t.IsTag).Select(t => state.Sections.GetValueOrDefault(t.Slug)).Where(id => id > 0).ToList();
         var sectionId = categories.Count > 0 ? categories[0] : await DefaultSectionAsync(state, ct);
@@ -565,7 +559,7 @@ public sealed partial class WordPressImporter(KiosqueDb db, HtmlSanitizing sanit
         if (item.Comments.Count > 0)
         {
             state.Report.Skipped += item.Comments.Count;
-            state.Report.Note($"line {item.Line}: the {item.Comments.Count} comments of page \"{WxrReader.Shorten(title)}\" were skipped (pages take no comments).");
+            state.Report.Note(ImportText.AtLine(item.Line, ImportText.PageCommentsSkipped(item.Comments.Count, WxrReader.Shorten(title))));
         }
         state.SourceIds.Add(source);
         state.Report.Pages++;

@@ -106,7 +106,7 @@ public static class WxrReader
             if (!sawRoot)
             {
                 if (reader.LocalName != "rss")
-                    throw new WxrException(line.LineNumber, $"this is not a WordPress export: the root element is <{reader.Name}>, not <rss>.");
+                    throw new WxrException(line.LineNumber, ImportText.NotAnExport(reader.Name));
                 sawRoot = true;
                 continue;
             }
@@ -134,16 +134,16 @@ public static class WxrReader
             if (!sentSite)
             {
                 if (version is null)
-                    throw new WxrException(startLine, "this is not a WordPress export: <wp:wxr_version> is missing before the first entry.");
+                    throw new WxrException(startLine, ImportText.NoVersionBeforeFirstEntry);
                 sentSite = true;
                 yield return new WxrSite(baseUrl ?? link, version);
             }
             yield return yielded;
         }
-        if (!sawRoot) throw new WxrException(0, "the file is empty.");
+        if (!sawRoot) throw new WxrException(0, ImportText.EmptyFile);
         if (!sentSite)
         {
-            if (version is null) throw new WxrException(0, "this is not a WordPress export: <wp:wxr_version> is missing.");
+            if (version is null) throw new WxrException(0, ImportText.NoVersion);
             yield return new WxrSite(baseUrl ?? link, version);
         }
     }
@@ -151,9 +151,8 @@ public static class WxrReader
     static WxrException Wrap(XmlException e, IXmlLineInfo where, int doctypeLine)
     {
         if (e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
-            return new WxrException(e.LineNumber > 0 ? e.LineNumber : doctypeLine,
-                "the file declares a DTD (<!DOCTYPE …>), which is refused: a WordPress export never has one, and DTDs carry external entities and entity-expansion bombs.");
-        return new WxrException(e.LineNumber > 0 ? e.LineNumber : where.LineNumber, "the XML is malformed: " + StripPosition(e.Message));
+            return new WxrException(e.LineNumber > 0 ? e.LineNumber : doctypeLine, ImportText.Dtd);
+        return new WxrException(e.LineNumber > 0 ? e.LineNumber : where.LineNumber, ImportText.Malformed(StripPosition(e.Message)));
     }
 
     /// <summary>The reader refuses a DTD without saying where: the line of "&lt;!DOCTYPE" in the first 64 KB, for the message.</summary>
@@ -196,7 +195,7 @@ public static class WxrReader
         }
         var text = reader.ReadElementContentAsString();
         if (text.Length > MaxField)
-            throw new WxrException(lineNumber, $"<{name}> holds {text.Length:N0} characters, more than the {MaxField:N0} accepted.");
+            throw new WxrException(lineNumber, ImportText.FieldTooLong(name, text.Length, MaxField));
         return text.Trim();
     }
 
@@ -242,7 +241,7 @@ public static class WxrReader
                 default: break;
             }
         });
-        if (login.Length == 0) throw new WxrException(lineNumber, "an author has no <wp:author_login>.");
+        if (login.Length == 0) throw new WxrException(lineNumber, ImportText.NoAuthorLogin);
         return new WxrAuthor(lineNumber, login, string.IsNullOrWhiteSpace(email) ? null : email, display.Length > 0 ? display : login);
     }
 
@@ -263,7 +262,7 @@ public static class WxrReader
             }
         });
         if (slug.Length == 0 && name.Length == 0)
-            throw new WxrException(lineNumber, $"a {(isTag ? "tag" : "category")} has neither a name nor a slug.");
+            throw new WxrException(lineNumber, ImportText.TermWithoutName(isTag));
         return new WxrTerm(lineNumber, isTag, slug.Length > 0 ? slug : name, name.Length > 0 ? name : slug,
             string.IsNullOrWhiteSpace(description) ? null : description);
     }
@@ -308,14 +307,14 @@ public static class WxrReader
                 case (NsKind.Wp, "postmeta"): ReadMeta(reader, item); break;
                 case (NsKind.Wp, "comment"):
                     if (item.Comments.Count >= MaxItemComments)
-                        throw new WxrException(lineNumber, $"the entry has more than {MaxItemComments:N0} comments.");
+                        throw new WxrException(lineNumber, ImportText.TooManyComments(MaxItemComments));
                     item.Comments.Add(ReadComment(reader));
                     break;
                 default: break;
             }
         });
-        if (!postIdSeen) throw new WxrException(item.Line, $"the entry \"{Shorten(item.Title)}\" has no <wp:post_id>.");
-        if (item.PostType.Length == 0) throw new WxrException(item.Line, $"the entry {item.PostId} has no <wp:post_type>.");
+        if (!postIdSeen) throw new WxrException(item.Line, ImportText.NoPostId(Shorten(item.Title)));
+        if (item.PostType.Length == 0) throw new WxrException(item.Line, ImportText.NoPostType(item.PostId));
         return item;
     }
 
@@ -353,7 +352,7 @@ public static class WxrReader
                 default: break;
             }
         });
-        if (comment.Id <= 0) throw new WxrException(comment.Line, "a comment has no <wp:comment_id>.");
+        if (comment.Id <= 0) throw new WxrException(comment.Line, ImportText.NoCommentId);
         return comment;
     }
 
@@ -362,7 +361,7 @@ public static class WxrReader
         if (allowEmpty && text.Length == 0) return 0;
         return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
             ? n
-            : throw new WxrException(line, $"<{field}> is \"{Shorten(text)}\", not a number.");
+            : throw new WxrException(line, ImportText.NotANumber(field, Shorten(text)));
     }
 
     /// <summary>"2012-01-07 14:07:21"; WordPress writes zeros for "never" (drafts).</summary>
@@ -372,7 +371,7 @@ public static class WxrReader
         return DateTime.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture,
             DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var d)
             ? DateTime.SpecifyKind(d, DateTimeKind.Utc)
-            : throw new WxrException(line, $"the date \"{Shorten(text)}\" is not of the form yyyy-MM-dd HH:mm:ss.");
+            : throw new WxrException(line, ImportText.BadDate(Shorten(text)));
     }
 
     static DateTime? RssDate(string text) =>

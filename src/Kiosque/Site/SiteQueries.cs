@@ -154,7 +154,8 @@ public sealed class SiteQueries(KiosqueDb db, TimeProvider clock)
     public Task<ArticleView?> AnyStatusAsync(int id, CancellationToken ct) =>
         db.Articles.AsNoTracking().AsSplitQuery().Where(a => a.Id == id).Select(ToView).FirstOrDefaultAsync(ct);
 
-    static readonly Expression<Func<Article, ArticleView>> ToView =
+    /// <summary>Not static: the wire credit is a subquery on this context's WireItems, within the same query.</summary>
+    Expression<Func<Article, ArticleView>> ToView =>
         a => new ArticleView
         {
             Id = a.Id,
@@ -188,6 +189,7 @@ public sealed class SiteQueries(KiosqueDb db, TimeProvider clock)
             SeoTitle = a.SeoTitle,
             SeoDescription = a.SeoDescription,
             Corrections = a.Corrections.OrderBy(c => c.At).ThenBy(c => c.Id).Select(c => new CorrectionNote(c.At, c.Text)).ToList(),
+            AgencyCredit = db.WireItems.Where(w => w.ArticleId == a.Id).Select(w => w.Credit).FirstOrDefault(),
             RelatedRows = a.Related.OrderBy(r => r.Position).ThenBy(r => r.Id).Select(r => new RelatedRow
             {
                 Url = r.Url,

@@ -83,6 +83,12 @@ public sealed class ArticleView
     public string? SeoTitle { get; init; }
     public string? SeoDescription { get; init; }
     public List<CorrectionNote> Corrections { get; init; } = [];
+    /// <summary>The agency an article came from over the wire ("AFP"), credited in the byline; null for the newsroom's own.</summary>
+    public string? AgencyCredit { get; init; }
+
+    /// <summary>The agency's credit unless an author already bears its name (a wire signed "AFP").</summary>
+    public string? BylineCredit => AgencyCredit is { Length: > 0 } credit
+        && !Authors.Any(a => string.Equals(a.Name, credit, StringComparison.OrdinalIgnoreCase)) ? credit : null;
 
     public string Kicker => Kickers.Effective(KickerText, DossierName);
     public string Path => $"/{SectionSlug}/{Slug}";

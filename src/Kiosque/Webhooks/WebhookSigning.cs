@@ -43,19 +43,26 @@ public static class WebhookSigning
 /// </summary>
 public static class WebhookAddresses
 {
-    public static string? WhyRefused(string url, bool allowPrivate)
+    /// <summary>Why a hook may not point at <paramref name="url"/> (English, for the API and the delivery log); null when it may.</summary>
+    public static string? WhyRefused(string url, bool allowPrivate) => Refusal(url, allowPrivate)?.English;
+
+    /// <summary>Why a hook may not point at <paramref name="url"/>, in both languages; null when it may.</summary>
+    public static WebhookError? Refusal(string url, bool allowPrivate)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            return "An absolute http(s) URL.";
-        if (url.Length > 1000) return "At most 1000 characters.";
-        if (!string.IsNullOrEmpty(uri.UserInfo)) return "No user name or password in the URL.";
+            return new("An absolute http(s) URL.", "Une adresse complète en http:// ou https://.");
+        if (url.Length > 1000) return new("At most 1000 characters.", "1000 caractères au plus.");
+        if (!string.IsNullOrEmpty(uri.UserInfo)) return new("No user name or password in the URL.", "Pas de nom d’utilisateur ni de mot de passe dans l’adresse.");
         if (allowPrivate) return null;
         if (uri.IsLoopback || uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || uri.Host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase))
-            return "Loopback addresses are refused.";
+            return new("Loopback addresses are refused.", InternalRefused("Les adresses de la machine elle-même (localhost, 127.0.0.1…) sont refusées"));
         if (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IsInternal(ip))
-            return "Private and internal network addresses are refused.";
+            return new("Private and internal network addresses are refused.", InternalRefused("Les adresses de réseau privé ou interne sont refusées"));
         return null;
     }
+
+    static string InternalRefused(string what) =>
+        $"{what} : un webhook ne doit pas faire appeler au serveur son propre réseau. Pour un récepteur interne, l’administrateur du serveur active le réglage Kiosque:Webhooks:AllowPrivateNetworks.";
 
     public static bool IsInternal(IPAddress ip)
     {

@@ -9,19 +9,23 @@ using Microsoft.Extensions.Options;
 
 namespace Kiosque.Webhooks;
 
+/// <summary>A refused field, worded for the API (English) and for the newsroom (French).</summary>
+public sealed record WebhookError(string English, string French);
+
 /// <summary>Registering and removing hooks, for the API and the newsroom page alike, audited in the same transaction.</summary>
 public sealed class WebhookRegistry(KiosqueDb db, IOptions<WebhooksOptions> options, TimeProvider clock)
 {
-    /// <summary>Field errors keyed "url", "events", "description"; empty when valid.</summary>
-    public Dictionary<string, string> Validate(string? url, IReadOnlyCollection<string>? events, string? description)
+    /// <summary>Field errors keyed "url", "events", "description", in English for the API and French for the newsroom; empty when valid.</summary>
+    public Dictionary<string, WebhookError> Validate(string? url, IReadOnlyCollection<string>? events, string? description)
     {
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(url)) errors["url"] = "Required.";
-        else if (WebhookAddresses.WhyRefused(url.Trim(), options.Value.AllowPrivateNetworks) is { } why) errors["url"] = why;
-        if (events is null || events.Count == 0) errors["events"] = $"Choose at least one of {string.Join(", ", WebhookEvents.All)}.";
+        var errors = new Dictionary<string, WebhookError>(StringComparer.Ordinal);
+        var all = string.Join(", ", WebhookEvents.All);
+        if (string.IsNullOrWhiteSpace(url)) errors["url"] = new("Required.", "Obligatoire.");
+        else if (WebhookAddresses.Refusal(url.Trim(), options.Value.AllowPrivateNetworks) is { } why) errors["url"] = why;
+        if (events is null || events.Count == 0) errors["events"] = new($"Choose at least one of {all}.", "Cochez au moins un événement.");
         else if (events.FirstOrDefault(e => !WebhookEvents.All.Contains(e)) is { } unknown)
-            errors["events"] = $"Unknown event \"{unknown}\": use {string.Join(", ", WebhookEvents.All)}.";
-        if (description?.Length > 200) errors["description"] = "At most 200 characters.";
+            errors["events"] = new($"Unknown event \"{unknown}\": use {all}.", $"Événement inconnu « {unknown} » : {all}.");
+        if (description?.Length > 200) errors["description"] = new("At most 200 characters.", "200 caractères au plus.");
         return errors;
     }
 
@@ -168,7 +172,7 @@ public static class WebhooksFeature
         if (problems.Count > 0)
         {
             var errors = new Errors();
-            foreach (var (field, message) in problems) errors.Add(field, message);
+            foreach (var (field, problem) in problems) errors.Add(field, problem.English);
             return errors.ToProblem();
         }
         var hook = await registry.AddAsync(request.Url!, request.Events!, request.Description, actor, ct);

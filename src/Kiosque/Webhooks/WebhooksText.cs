@@ -31,6 +31,19 @@ public static class WebhooksText
     public static string Hook => T("Webhook", "Hook");
     public static string Actions => T("Actions", "Actions");
 
+    public static string Of(WebhookError error) => T(error.French, error.English);
+
+    /// <summary>What the event means, beside its code in the form.</summary>
+    public static string EventName(string type) => type switch
+    {
+        WebhookEvents.ArticlePublished => T("Article publié", "Article published"),
+        WebhookEvents.ArticleUpdated => T("Article en ligne modifié", "Live article updated"),
+        WebhookEvents.ArticleUnpublished => T("Article dépublié", "Article unpublished"),
+        WebhookEvents.CommentCreated => T("Commentaire reçu", "Comment received"),
+        WebhookEvents.SubscriberConfirmed => T("Abonnement à la newsletter confirmé", "Newsletter subscription confirmed"),
+        _ => type,
+    };
+
     public static string StatusName(DeliveryStatus status) => status switch
     {
         DeliveryStatus.Delivered => T("remis", "delivered"),

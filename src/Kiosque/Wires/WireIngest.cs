@@ -45,7 +45,7 @@ public sealed record IngestResult(IngestOutcome Outcome, int? ArticleId, string 
 public sealed class WireIngest(KiosqueDb db, ArticleWorkflow workflow, IOptions<WiresOptions> options, TimeProvider clock, ILogger<WireIngest> log)
 {
     /// <summary>The folder watcher's actor; API ingest acts as the calling token.</summary>
-    public static readonly Actor FolderActor = new("system:wires", "Fil d'agence", ActorRole.Editor);
+    public static readonly Actor FolderActor = new("system:wires", "Fil d’agence", ActorRole.Editor);
 
     const int Attempts = 3;
 
@@ -97,7 +97,7 @@ public sealed class WireIngest(KiosqueDb db, ArticleWorkflow workflow, IOptions<
             // The newsroom has taken it over: never overwrite what readers may see; say that the agency moved on.
             Stamp(wire, item, now, source);
             wire.Flag = flag != WireFlag.None ? flag : WireFlag.NewerVersionNotApplied;
-            wire.FlagNote = $"Version {item.Version ?? "?"} reçue le {now:yyyy-MM-dd HH:mm} UTC, non appliquée : l'article n'est plus un brouillon.";
+            wire.FlagNote = $"Version {item.Version ?? "?"} reçue le {now:yyyy-MM-dd HH:mm} UTC, non appliquée : l’article n’est plus un brouillon.";
             db.Record(actor, "wire.recorded", "article", Id(wire.ArticleId), $"{item.Uri} ({item.PubStatus})", now);
             await db.SaveChangesAsync(ct);
             return (new IngestResult(IngestOutcome.Recorded, wire.ArticleId,
@@ -137,8 +137,8 @@ public sealed class WireIngest(KiosqueDb db, ArticleWorkflow workflow, IOptions<
         wire.Flag = flag;
         wire.FlagNote = flag switch
         {
-            WireFlag.Canceled => "L'agence a annulé cette dépêche : ne pas la publier.",
-            WireFlag.Withheld => "L'agence retient cette dépêche : attendre sa levée.",
+            WireFlag.Canceled => "L’agence a annulé cette dépêche : ne pas la publier.",
+            WireFlag.Withheld => "L’agence retient cette dépêche : attendre sa levée.",
             _ => null,
         };
         await db.SaveChangesAsync(ct);

@@ -9,6 +9,9 @@ public static class WireText
 
     public static string FromAgency(string credit) => T($"Dépêche {credit}", $"Wire: {credit}");
 
+    public static string CopyrightNotice => T("Copyright", "Copyright notice");
+    public static string UsageTerms => T("Conditions d’utilisation", "Usage terms");
+
     public static string Flag(WireFlag flag) => flag switch
     {
         WireFlag.Canceled => T("Annulée par l’agence", "Canceled by the agency"),

@@ -62,7 +62,12 @@ public sealed class NewsroomImportTests
 
         var (status, page) = await admin.GetAsync(jobPath);
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("Created: 58 articles, 21 pages", page.QuerySelector(".nr-import-report")!.TextContent, StringComparison.Ordinal);
+        // The report in the newsroom's language: the summary, then the notes naming their lines.
+        var report = page.QuerySelector(".nr-import-report")!;
+        Assert.StartsWith("Créés : 58 articles, 21 pages, 69 rubriques, 114 mots-clés, 2 auteurs (2 comptes désactivés)", report.QuerySelector("p")!.TextContent, StringComparison.Ordinal);
+        Assert.EndsWith("1 place à la une ; 0 déjà importé, 79 ignorés.", report.QuerySelector("p")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(report.QuerySelectorAll("li"), li => li.TextContent.StartsWith("ligne 10037 : « Template: Password Protected", StringComparison.Ordinal)
+            && li.TextContent.EndsWith("» était protégé par un mot de passe ; importé comme brouillon.", StringComparison.Ordinal));
         Assert.Null(page.QuerySelector("progress"));
         Assert.NotNull(page.QuerySelector("script[src^='/newsroom/import.js']"));
         // Media imported as metadata only (no uploads folder on the web) still list in the library.
@@ -87,7 +92,9 @@ public sealed class NewsroomImportTests
         var jobPath = uploaded.Headers.Location!.OriginalString;
         Assert.Equal("failed", (await WaitAsync(admin, jobPath)).GetProperty("state").GetString());
         var (_, page) = await admin.GetAsync(jobPath);
-        Assert.StartsWith($"Ligne {line} : the XML is malformed", page.QuerySelector(".nr-import-report")!.TextContent, StringComparison.Ordinal);
+        var failure = page.QuerySelector(".nr-import-failed[role=alert]")!;
+        Assert.Equal("Rien n’a été importé.", failure.QuerySelector("strong")!.TextContent);
+        Assert.StartsWith($"Ligne {line} : le XML est mal formé : ", failure.QuerySelectorAll("p")[1].TextContent, StringComparison.Ordinal);
         Assert.Equal(before, await CountsAsync(app));
 
         // No file, or not XML at all: the form again with the reason, and no job.

@@ -1,8 +1,10 @@
 using System.Net;
 using Kiosque.Comments;
 using Kiosque.Content;
+using Kiosque.Import;
 using Kiosque.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Kiosque.Tests.Import.ImportSupport;
 
 namespace Kiosque.Tests.Import;
@@ -206,6 +208,43 @@ public sealed class WordPressImportTests
             Assert.Equal("Local", Assert.Single(last.Tags).Name);
             return 0;
         });
+    }
+
+    [Fact]
+    public async Task The_import_reports_its_progress_item_by_item_for_the_newsroom_progress_bar()
+    {
+        await using var app = await KiosqueApp.CreateAsync();
+        var reports = new List<(int Done, int Total)>();
+        await using var scope = app.Services.CreateAsyncScope();
+        var importer = scope.ServiceProvider.GetRequiredService<WordPressImporter>();
+
+        var report = await importer.ImportAsync(ThemeUnitTest, new WordPressImportOptions(), WordPressImporter.ImportActor, new Recorder(reports), Ct);
+
+        // The total first, then one step per item read: the bar moves even in an export smaller than one batch.
+        Assert.Equal(186, report.Items);
+        Assert.All(reports, r => Assert.Equal(report.Items, r.Total));
+        Assert.Equal(Enumerable.Range(0, report.Items + 1), reports.Select(r => r.Done));
+    }
+
+    sealed class Recorder(List<(int Done, int Total)> reports) : IProgress<(int Done, int Total)>
+    {
+        public void Report((int Done, int Total) value) => reports.Add(value);
+    }
+
+    [Fact]
+    public async Task Classic_bodies_get_paragraphs_around_lists_quotes_and_code_without_stray_line_breaks()
+    {
+        await using var app = await KiosqueApp.CreateAsync();
+        // As the classic editor saves it: blocks on lines of their own, no blank line between text and list.
+        const string body = "Ce billet teste :\n<ul>\n\t<li>les listes</li>\n\t<li>les <em>citations</em></li>\n</ul>\nUne ligne\npuis une autre.\n\n"
+            + "<blockquote>Une citation.</blockquote>\n<pre>code\n  indenté\n\nfin</pre>\n<!--more-->\nFin.";
+        using var file = Write(Head + Item(1, body) + Tail);
+        var (code, _, error) = await RunAsync(app, "import", "wordpress", file.Path);
+        Assert.True(code == 0, error);
+
+        var html = (await ArticleAsync(app, "article-1")).BodyHtml;
+        Assert.Equal("<p>Ce billet teste :</p>\n<ul>\n<li>les listes</li>\n<li>les <em>citations</em></li>\n</ul>\n<p>Une ligne<br>\npuis une autre.</p>\n"
+            + "<blockquote>Une citation.</blockquote>\n<pre>code\n  indenté\n\nfin</pre>\n<p>Fin.</p>", html);
     }
 
     [Fact]

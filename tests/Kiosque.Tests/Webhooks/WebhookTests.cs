@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using AngleSharp.Dom;
 using Kiosque.Infrastructure;
 using Kiosque.Tests.Accounts;
 using Kiosque.Tests.Api;
@@ -224,6 +225,34 @@ public sealed class WebhookTests
         using var editor = await app.CreateApiClientAsync(Kiosque.Api.Roles.Editor);
         await (await editor.PostJsonAsync("/api/v1/webhooks", new { url = "https://hooks.example.org/x", events = new[] { WebhookEvents.CommentCreated } }))
             .AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task The_newsroom_form_refuses_an_internal_address_in_french_keeps_what_was_typed_and_registers_nothing()
+    {
+        await using var app = await KiosqueApp.CreateAsync(extra: Settings(allowPrivate: false));
+        var session = await NewsroomSession.SignedInAsync(app, "webhooks-form@example.org", Kiosque.Api.Roles.Admin);
+
+        using var refused = await session.SubmitAsync("/newsroom/reglages/webhooks",
+            new Dictionary<string, string> { ["Input.Url"] = "http://127.0.0.1:9/recepteur", ["Input.Description"] = "Récepteur d’essai" }, "Add");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await NewsroomSession.ParseAsync(refused);
+        var urlError = page.QuerySelector("[data-valmsg-for='Input.Url']")!.TextContent;
+        Assert.StartsWith("Les adresses de la machine elle-même (localhost, 127.0.0.1…) sont refusées", urlError, StringComparison.Ordinal);
+        Assert.Contains("Kiosque:Webhooks:AllowPrivateNetworks", urlError, StringComparison.Ordinal);
+        Assert.Equal("Cochez au moins un événement.", page.QuerySelector("[data-valmsg-for='Input.Events']")!.TextContent);
+        Assert.Equal("http://127.0.0.1:9/recepteur", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Url")!.Value);
+        Assert.Equal("Récepteur d’essai", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Description")!.Value);
+        // Each event is named in words beside its code.
+        var published = page.QuerySelectorAll("fieldset label").Single(l => l.QuerySelector("input")!.GetAttribute("value") == WebhookEvents.ArticlePublished);
+        Assert.Contains("Article publié", published.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Webhooks.CountAsync(Ct)));
+
+        // The API says the same in English, for programs.
+        using var admin = await app.CreateApiClientAsync(Kiosque.Api.Roles.Admin);
+        var problem = await (await admin.PostJsonAsync("/api/v1/webhooks", new { url = "http://127.0.0.1:9/recepteur", events = new[] { WebhookEvents.ArticlePublished } }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("Loopback addresses are refused.", problem.GetProperty("errors").GetProperty("url")[0].GetString());
     }
 
     [Theory]

@@ -146,6 +146,30 @@ public sealed class NinjsIngestTests(ApiApp api) : IClassFixture<ApiApp>
     }
 
     [Fact]
+    public async Task A_published_wire_article_credits_its_agency_in_the_readers_byline_and_the_editor_shows_its_rights()
+    {
+        var item = Ninjs.Text("urn:newsml:afp.com:20261124:credit", headline: "Un séisme secoue le nord du Japon");
+        item["copyrightnotice"] = "© AFP 2026";
+        item["usageterms"] = "Réservé aux abonnés du service texte.";
+        var id = (await (await api.Editor.PostAsync(item)).AssertStatusAsync(HttpStatusCode.Created)).GetProperty("articleId").GetInt32();
+        await (await api.Editor.PostJsonAsync($"/api/v1/articles/{id}/publish", new { })).AssertStatusAsync(HttpStatusCode.OK);
+        var path = await api.App.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => "/" + a.Section.Slug + "/" + a.Slug).SingleAsync(Ct));
+
+        using var reader = api.App.CreateAnonymousClient();
+        using var response = await reader.GetAsync(new Uri(path, UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await NewsroomSession.ParseAsync(response);
+        Assert.Equal("Claire Dépêche", page.QuerySelector(".byline .authors a[rel=author]")!.TextContent);
+        Assert.Equal("(AFP)", page.QuerySelector(".byline .authors .agency")!.TextContent);
+
+        var session = await NewsroomSession.SignedInAsync(api.App, "wire-rights@example.org", Kiosque.Api.Roles.Editor);
+        var (_, editor) = await session.GetAsync($"/newsroom/articles/{id}");
+        var rights = editor.QuerySelector(".ar-wire-rights")!.TextContent;
+        Assert.Contains("© AFP 2026", rights, StringComparison.Ordinal);
+        Assert.Contains("Réservé aux abonnés du service texte.", rights, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_canceled_or_withheld_item_is_flagged_in_the_newsroom_list_and_editor()
     {
         var canceled = (await (await api.Editor.PostAsync(Ninjs.Text("urn:test:canceled", pubstatus: "canceled", headline: "Dépêche annulée")))

@@ -26,8 +26,8 @@ public sealed class WebhooksModel(KiosqueDb db, WebhookRegistry registry) : Page
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        foreach (var (field, message) in registry.Validate(Input.Url, Input.Events, Input.Description))
-            ModelState.AddModelError("Input." + char.ToUpperInvariant(field[0]) + field[1..], message);
+        foreach (var (field, problem) in registry.Validate(Input.Url, Input.Events, Input.Description))
+            ModelState.AddModelError("Input." + char.ToUpperInvariant(field[0]) + field[1..], WebhooksText.Of(problem));
         if (!ModelState.IsValid)
         {
             await LoadAsync(ct);
