@@ -66,9 +66,14 @@ public static class SearchFeature
 }
 
 /// <summary>GET /api/v1/search?q=&amp;rubrique=&amp;dossier=&amp;du=&amp;au=&amp;page=, the reader page's parameters.</summary>
-public sealed record SearchApiRequest(
-    [FromQuery(Name = "q")] string? Q, [FromQuery(Name = "rubrique")] string? Rubrique, [FromQuery(Name = "dossier")] string? Dossier,
-    [FromQuery(Name = "du")] string? Du, [FromQuery(Name = "au")] string? Au, [FromQuery(Name = "page")] string? Page)
+public sealed class SearchApiRequest
 {
+    [FromQuery(Name = "q")] public string? Q { get; init; }
+    [FromQuery(Name = "rubrique")] public string? Rubrique { get; init; }
+    [FromQuery(Name = "dossier")] public string? Dossier { get; init; }
+    [FromQuery(Name = "du")] public string? Du { get; init; }
+    [FromQuery(Name = "au")] public string? Au { get; init; }
+    [FromQuery(Name = "page")] public string? Page { get; init; }
+
     public SearchRequest ToSearchRequest() => new(Q, Rubrique, Dossier, Du, Au, Page);
 }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Kiosque.Tests.Infrastructure;
 
@@ -48,4 +50,45 @@ public sealed class DatabaseTests
         var health = await client.GetAsync("/healthz", TestContext.Current.CancellationToken);
         Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
     }
+
+    /// <summary>
+    /// Start-up skips migrating when no migration is pending, and queries use the compiled model: both must say what
+    /// the code says. After changing the model, scripts/ef-model.sh NAME adds the migrations and regenerates the
+    /// compiled models for both providers.
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task The_migrations_and_the_compiled_model_match_the_model_the_code_builds(DatabaseKind kind)
+    {
+        await using var app = await KiosqueApp.CreateAsync(kind);
+        var (pendingChanges, compiledType, designedShape, compiledShape) = await app.WithDbAsync(db =>
+        {
+            var designed = db.GetService<IDesignTimeModel>().Model;
+            return Task.FromResult((db.Database.HasPendingModelChanges(), db.Model.GetType().FullName, Shape(designed), Shape(db.Model)));
+        });
+        Assert.False(pendingChanges, "The model has changes that no migration applies: run scripts/ef-model.sh NAME.");
+        Assert.StartsWith("Kiosque.Infrastructure.CompiledModels.", compiledType, StringComparison.Ordinal);
+        // Out of date: run scripts/ef-model.sh.
+        Assert.Equal(designedShape, compiledShape);
+    }
+
+    /// <summary>
+    /// What queries rely on: the tables with their columns, keys and indexes, and each entity's properties (types,
+    /// conversions) and navigations.
+    /// </summary>
+    static List<string> Shape(IModel model) =>
+    [
+        .. model.GetRelationalModel().Tables.OrderBy(t => t.Name, StringComparer.Ordinal).SelectMany(t =>
+            t.Columns.Select(c => $"{t.Name}.{c.Name}: {c.StoreType} {(c.IsNullable ? "null" : "not null")}")
+            .Concat(t.Indexes.Select(i => $"{t.Name} index {i.Name} ({string.Join(", ", i.Columns.Select(c => c.Name))}) {(i.IsUnique ? "unique" : "")} {i.Filter}"))
+            .Concat(t.ForeignKeyConstraints.Select(f => $"{t.Name} fk {f.Name} -> {f.PrincipalTable.Name} {f.OnDeleteAction}"))
+            .Concat(t.UniqueConstraints.Select(u => $"{t.Name} key {u.Name} ({string.Join(", ", u.Columns.Select(c => c.Name))})"))
+            .Order(StringComparer.Ordinal)),
+        .. model.GetEntityTypes().OrderBy(e => e.Name, StringComparer.Ordinal).SelectMany(e =>
+            e.GetProperties().Select(p => $"{e.Name}.{p.Name}: {p.ClrType.Name} {(p.IsNullable ? "null" : "not null")} {p.ValueGenerated} {p.GetTypeMapping().Converter?.ProviderClrType.Name}")
+            .Concat(e.GetNavigations().Select(n => $"{e.Name}.{n.Name} -> {n.TargetEntityType.Name} {(n.IsCollection ? "many" : "one")}"))
+            .Concat(e.GetSkipNavigations().Select(n => $"{e.Name}.{n.Name} ->> {n.TargetEntityType.Name}"))
+            .Order(StringComparer.Ordinal)),
+    ];
 }
