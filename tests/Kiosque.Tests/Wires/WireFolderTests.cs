@@ -19,6 +19,16 @@ public sealed class WireFolderTests
         ["Kiosque:Wires:MaxItemBytes"] = "100000",
     };
 
+    /// <summary>
+    /// The watcher scans once at start, then every PollSeconds (an hour here): files dropped before its first pass
+    /// enumerated the folder would be claimed by it, not by the test's own pass. It creates failed/ just before.
+    /// </summary>
+    static async Task AfterTheFirstBackgroundPassAsync(string folder)
+    {
+        for (var i = 0; i < 100 && !Directory.Exists(Path.Combine(folder, "failed")); i++) await Task.Delay(50, Ct);
+        await Task.Delay(200, Ct);
+    }
+
     static string[] Files(string folder, string pattern = "*") =>
         Directory.Exists(folder) ? Directory.GetFiles(folder, pattern).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray() : [];
 
@@ -27,7 +37,7 @@ public sealed class WireFolderTests
     {
         await using var app = await KiosqueApp.CreateAsync(extra: Settings);
         var folder = Path.Combine(app.DataPath, "wires");
-        Directory.CreateDirectory(folder);
+        await AfterTheFirstBackgroundPassAsync(folder);
         var item3 = Ninjs.Load("3.x", "dpa_text.json");
         File.WriteAllText(Path.Combine(folder, "dpa.json"), item3.ToJsonString());
         File.Copy(Ninjs.FixturePath("examples-2.x", "ntb_text.json"), Path.Combine(folder, "ntb.json"));
@@ -74,7 +84,7 @@ public sealed class WireFolderTests
             await using var a = await KiosqueApp.CreateAsync(extra: Settings, dataPath: dataPath);
             await using var b = await KiosqueApp.CreateAsync(extra: Settings, dataPath: dataPath);
             var folder = Path.Combine(dataPath, "wires");
-            Directory.CreateDirectory(folder);
+            await AfterTheFirstBackgroundPassAsync(folder);
             const int count = 30;
             for (var i = 0; i < count; i++)
                 File.WriteAllText(Path.Combine(folder, $"item-{i:D2}.json"), Ninjs.Text($"urn:test:folder:{i}", headline: $"Dépêche numéro {i}").ToJsonString());
