@@ -56,12 +56,7 @@ public sealed class CommentsFlowTests(Browser browser, CommentsServer server) : 
         // The editor signs in from the invitation, opens the queue, and approves with the "a" shortcut.
         await using var editorContext = await NewContextAsync();
         var editor = await editorContext.NewPageAsync();
-        await editor.GotoAsync(server.EditorLink);
-        await editor.GetByLabel("Nom affiché", new() { Exact = false }).First.FillAsync("Sam Modération");
-        await editor.Locator("input[type=password]").Nth(0).FillAsync(CommentsServer.Password);
-        await editor.Locator("input[type=password]").Nth(1).FillAsync(CommentsServer.Password);
-        await editor.Locator("main form button[type=submit]").First.ClickAsync();
-        await editor.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/newsroom");
+        await NewsroomAccount.ChoosePasswordAsync(editor, server.EditorLink, "Sam Modération", CommentsServer.Password);
         await editor.GotoAsync("/newsroom/commentaires");
         var item = editor.Locator(".queue-item", new() { HasText = "Merci pour ce reportage." });
         await Assertions.Expect(item).ToContainTextAsync("Claire Lectrice");

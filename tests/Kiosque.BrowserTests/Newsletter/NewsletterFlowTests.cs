@@ -103,12 +103,7 @@ public sealed partial class NewsletterFlowTests(Browser browser, NewsletterServe
         // ---- The editor: a draft, filled from two sections, an intro, one article moved down, the preview.
         await using var editorContext = await NewContextAsync(problems);
         var editor = await editorContext.NewPageAsync();
-        await editor.GotoAsync(server.EditorLink);
-        await editor.GetByLabel("Nom affiché", new() { Exact = false }).First.FillAsync("Dominique Édition");
-        await editor.Locator("input[type=password]").Nth(0).FillAsync(NewsletterServer.Password);
-        await editor.Locator("input[type=password]").Nth(1).FillAsync(NewsletterServer.Password);
-        await editor.Locator("main form button[type=submit]").First.ClickAsync();
-        await editor.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/newsroom");
+        await NewsroomAccount.ChoosePasswordAsync(editor, server.EditorLink, "Dominique Édition", NewsletterServer.Password);
         await editor.GotoAsync("/newsroom/newsletter");
         await editor.GetByLabel("Objet de l’e-mail").FillAsync(Subject);
         await editor.GetByRole(AriaRole.Button, new() { Name = "Créer le brouillon" }).ClickAsync();

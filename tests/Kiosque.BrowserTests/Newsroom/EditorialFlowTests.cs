@@ -161,15 +161,8 @@ public sealed class EditorialFlowTests(Browser browser, EditorialServer server) 
         BaseURL = server.BaseAddress.ToString(),
     });
 
-    async Task ChoosePasswordAsync(IPage page, string link, string name)
-    {
-        await page.GotoAsync(server.BaseAddress + link.TrimStart('/'));
-        await page.GetByLabel("Nom affiché", new() { Exact = false }).First.FillAsync(name);
-        await page.Locator("input[type=password]").Nth(0).FillAsync(EditorialServer.Password);
-        await page.Locator("input[type=password]").Nth(1).FillAsync(EditorialServer.Password);
-        await page.Locator("main form button[type=submit]").First.ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/newsroom");
-    }
+    Task ChoosePasswordAsync(IPage page, string link, string name) =>
+        NewsroomAccount.ChoosePasswordAsync(page, server.BaseAddress + link.TrimStart('/'), name, EditorialServer.Password);
 
     static string Shot(string name) => Path.Combine(Browser.ScreenshotFolder, name);
 

@@ -330,12 +330,7 @@ public sealed class InteropFlowTests(Browser browser, InteropServer server) : IC
             {
                 await using var first = await NewContextAsync(width, null);
                 var page = await first.NewPageAsync();
-                await page.GotoAsync(server.AdminLink);
-                await page.GetByLabel("Nom affiché", new() { Exact = false }).First.FillAsync("Alex Administration");
-                await page.Locator("input[type=password]").Nth(0).FillAsync(InteropServer.Password);
-                await page.Locator("input[type=password]").Nth(1).FillAsync(InteropServer.Password);
-                await page.Locator("main form button[type=submit]").First.ClickAsync();
-                await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/newsroom");
+                await NewsroomAccount.ChoosePasswordAsync(page, server.AdminLink, "Alex Administration", InteropServer.Password);
                 adminState = await first.StorageStateAsync();
             }
         }
