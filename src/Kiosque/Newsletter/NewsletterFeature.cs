@@ -1,5 +1,4 @@
 using Kiosque.Accounts;
-using Kiosque.Infrastructure;
 using Kiosque.Newsroom;
 using Kiosque.Observability;
 using Kiosque.ScaleOut;
@@ -17,6 +16,8 @@ public static class NewsletterFeature
         builder.Services.AddOptions<NewsletterOptions>().BindConfiguration(NewsletterOptions.SectionName);
         builder.Services.AddSingleton<NewsletterLinks>();
         builder.Services.AddSingleton<SignUpLimiter>();
+        // Messages waiting in the outbox.
+        builder.Services.AddSingleton(new QueueDepth("newsletter-outbox", db => db.NewsletterDeliveries.LongCount(d => d.Status == DeliveryStatus.Pending)));
         builder.Services.AddScoped<Subscriptions>();
         builder.Services.AddScoped<Editions>();
         builder.Services.AddScoped<EditionRenderer>();
@@ -36,12 +37,6 @@ public static class NewsletterFeature
     public static void MapNewsletter(this WebApplication app)
     {
         app.MapNewsletterApi();
-        // Messages waiting in the outbox, at each metrics scrape.
-        app.Services.GetRequiredService<KiosqueMetrics>().AddQueueDepth("newsletter-outbox", () =>
-        {
-            using var scope = app.Services.CreateScope();
-            return scope.ServiceProvider.GetRequiredService<KiosqueDb>().NewsletterDeliveries.LongCount(d => d.Status == DeliveryStatus.Pending);
-        });
     }
 }
 

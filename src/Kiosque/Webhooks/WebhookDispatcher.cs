@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Kiosque.Infrastructure;
-using Kiosque.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +15,7 @@ namespace Kiosque.Webhooks;
 /// </summary>
 public sealed class WebhookDispatcher(
     IServiceScopeFactory scopes, IHttpClientFactory http, TimeProvider clock, IOptions<WebhooksOptions> options,
-    WebhookSignal signal, ILogger<WebhookDispatcher> log, KiosqueMetrics metrics) : BackgroundService
+    WebhookSignal signal, ILogger<WebhookDispatcher> log) : BackgroundService
 {
     public const string ClientName = "webhooks";
     const int Batch = 20;
@@ -26,12 +25,6 @@ public sealed class WebhookDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Deliveries waiting to be sent (or sent again), at each metrics scrape.
-        metrics.AddQueueDepth("webhook-outbox", () =>
-        {
-            using var scope = scopes.CreateScope();
-            return scope.ServiceProvider.GetRequiredService<KiosqueDb>().WebhookDeliveries.LongCount(d => d.Status == DeliveryStatus.Pending);
-        });
         if (!Options.Enabled) return;
         while (!stoppingToken.IsCancellationRequested)
         {

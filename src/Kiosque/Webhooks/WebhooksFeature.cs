@@ -139,6 +139,8 @@ public static class WebhooksFeature
                 };
             });
         builder.Services.AddSingleton<WebhookDispatcher>();
+        // Deliveries waiting to be sent (or sent again).
+        builder.Services.AddSingleton(new Observability.QueueDepth("webhook-outbox", db => db.WebhookDeliveries.LongCount(d => d.Status == DeliveryStatus.Pending)));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
         builder.Services.Configure<RazorPagesOptions>(o =>
         {

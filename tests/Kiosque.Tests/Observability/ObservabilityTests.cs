@@ -25,8 +25,7 @@ public sealed class ObservabilityTests
     [Fact]
     public async Task Metrics_in_prometheus_text_show_requests_cache_hits_and_queue_depths()
     {
-        await using var app = await KiosqueApp.CreateAsync(demoContent: true);
-        app.Services.GetRequiredService<KiosqueMetrics>().AddQueueDepth("essai", () => 7);
+        await using var app = await KiosqueApp.CreateAsync(demoContent: true, services: s => s.AddSingleton(new QueueDepth("essai", _ => 7)));
         var client = app.CreateAnonymousClient();
         for (var i = 0; i < 3; i++) (await client.GetPathAsync("/")).EnsureSuccessStatusCode();
 

@@ -1,5 +1,4 @@
 using Kiosque.Infrastructure;
-using Kiosque.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -29,17 +28,8 @@ public sealed class ScheduledPublishing : BackgroundService
     readonly IOptions<SchedulingOptions> options;
     readonly ILogger<ScheduledPublishing> log;
 
-    public ScheduledPublishing(IServiceScopeFactory scopes, TimeProvider clock, IOptions<SchedulingOptions> options, ILogger<ScheduledPublishing> log,
-        KiosqueMetrics metrics)
-    {
+    public ScheduledPublishing(IServiceScopeFactory scopes, TimeProvider clock, IOptions<SchedulingOptions> options, ILogger<ScheduledPublishing> log) =>
         (this.scopes, this.clock, this.options, this.log) = (scopes, clock, options, log);
-        // Articles waiting for their time, at each metrics scrape.
-        metrics.AddQueueDepth("scheduled-articles", () =>
-        {
-            using var scope = scopes.CreateScope();
-            return scope.ServiceProvider.GetRequiredService<KiosqueDb>().Articles.LongCount(a => a.Status == ArticleStatus.Scheduled);
-        });
-    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -11,5 +11,6 @@ public static class WorkflowFeature
         builder.Services.AddScoped<ArticleEventDispatcher>();
         builder.Services.AddSingleton<ScheduledPublishing>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublishing>());
+        builder.Services.AddSingleton(new Observability.QueueDepth("scheduled-articles", db => db.Articles.LongCount(a => a.Status == ArticleStatus.Scheduled)));
     }
 }
